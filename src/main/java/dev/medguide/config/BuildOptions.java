@@ -1,0 +1,38 @@
+package dev.medguide.config;
+
+import dev.medguide.model.Language;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What one build reads and writes. Read once from the command line; never changed afterwards.
+ *
+ * @param contentDir the AsciiDoc sources and data files
+ * @param templatesDir the Freemarker templates, {@code i18n/} messages and {@code static/} assets
+ * @param outputDir the site folder that a successful build replaces
+ * @param languages the languages to build
+ * @param verbose whether to let JBake and Asciidoctor log their progress
+ */
+public record BuildOptions(
+    Path contentDir, Path templatesDir, Path outputDir, Set<Language> languages, boolean verbose) {
+
+  public BuildOptions {
+    languages = Set.copyOf(languages.isEmpty() ? EnumSet.allOf(Language.class) : languages);
+  }
+
+  /** Whether every language is built, so that missing translations are errors. */
+  public boolean allLanguages() {
+    return languages.size() == Language.values().length;
+  }
+
+  /** The defaults of the command line: {@code content/}, {@code templates/}, {@code site/}. */
+  public static BuildOptions defaults(Path projectDir) {
+    return new BuildOptions(
+        projectDir.resolve("content"),
+        projectDir.resolve("templates"),
+        projectDir.resolve("site"),
+        EnumSet.allOf(Language.class),
+        false);
+  }
+}

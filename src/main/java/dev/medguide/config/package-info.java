@@ -1,0 +1,2 @@
+/** Build configuration, read once into immutable records. */
+package dev.medguide.config;

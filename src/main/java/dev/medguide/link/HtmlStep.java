@@ -1,0 +1,6 @@
+package dev.medguide.link;
+
+/** One post-processing step over a rendered page; steps are chained by {@link HtmlPostProcessor}. */
+interface HtmlStep {
+  void apply(HtmlPage page);
+}

@@ -1,0 +1,149 @@
+package dev.medguide.load;
+
+import dev.medguide.BuildException;
+import dev.medguide.config.BuildOptions;
+import dev.medguide.model.GuidelineInfo;
+import dev.medguide.model.Language;
+import dev.medguide.model.Page;
+import dev.medguide.model.PageKey;
+import dev.medguide.model.Problems;
+import dev.medguide.model.SiteModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Stage 1: reads every page's header and the data files, checks them, and builds the {@link
+ * SiteModel}. Collects all problems instead of stopping at the first.
+ */
+public final class ContentLoader {
+  private static final Set<String> UNSUPPORTED_EXTENSIONS =
+      Set.of("md", "markdown", "html", "htm", "yml", "yaml", "json", "ad", "asciidoc");
+
+  private final BuildOptions options;
+
+  public ContentLoader(BuildOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Loads the content.
+   *
+   * @return the model and sources of every page that could be read, with all problems found
+   * @throws BuildException (unchecked) if the content folder cannot be read at all
+   */
+  public LoadedContent load() {
+    Path contentDir = options.contentDir();
+    if (!Files.isDirectory(contentDir)) {
+      throw new BuildException("content folder not found: " + contentDir);
+    }
+    Problems problems = new Problems();
+    checkTopLevel(contentDir, problems);
+    List<GuidelineInfo> guidelines = GuidelinesReader.read(contentDir, problems);
+    Set<String> guidelineIds = guidelines.stream().map(GuidelineInfo::id).collect(Collectors.toSet());
+    PageReader reader = new PageReader(contentDir, guidelineIds, problems);
+
+    Map<PageKey, SourceFile> sources = new LinkedHashMap<>();
+    for (Language lang : new TreeSet<>(options.languages())) {
+      for (Path file : files(contentDir.resolve(lang.code()), problems)) {
+        reader.read(file, lang).ifPresent(source -> addUnique(sources, source, problems));
+      }
+    }
+    if (options.allLanguages()) {
+      checkCounterparts(sources, contentDir, problems);
+    }
+    checkGuidelineRows(sources, guidelines, contentDir, problems);
+    SiteModel model =
+        new SiteModel(options.languages(), sources.values().stream().map(SourceFile::page).toList(), guidelines);
+    return new LoadedContent(model, sources, problems);
+  }
+
+  private void checkTopLevel(Path contentDir, Problems problems) {
+    try (Stream<Path> entries = Files.list(contentDir)) {
+      entries
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.equals("data") && Language.fromCode(name).isEmpty())
+          .sorted()
+          .forEach(name -> problems.add(contentDir.resolve(name), 0, "unknown folder: content/ holds one folder per language (ja, en) and data/"));
+    } catch (IOException e) {
+      throw new BuildException("cannot list " + contentDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Path> files(Path langDir, Problems problems) {
+    if (!Files.isDirectory(langDir)) {
+      problems.add(langDir, 0, "missing language folder");
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(langDir)) {
+      List<Path> files = new ArrayList<>();
+      walk.filter(Files::isRegularFile).sorted().forEach(file -> {
+        String ext = extension(file);
+        if (ext.equals("adoc")) {
+          files.add(file);
+        } else if (UNSUPPORTED_EXTENSIONS.contains(ext)) {
+          problems.add(file, 0, "unsupported content file: pages are AsciiDoc files ending in .adoc");
+        }
+      });
+      return files;
+    } catch (IOException e) {
+      throw new BuildException("cannot list " + langDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String extension(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static void addUnique(Map<PageKey, SourceFile> sources, SourceFile source, Problems problems) {
+    SourceFile earlier = sources.putIfAbsent(source.page().key(), source);
+    if (earlier != null) {
+      String id = source.page().id();
+      problems.add(source.path(), source.idLine(), "duplicate page id '" + id + "': also defined in " + earlier.path());
+      problems.add(earlier.path(), earlier.idLine(), "duplicate page id '" + id + "': also defined in " + source.path());
+    }
+  }
+
+  private static void checkCounterparts(Map<PageKey, SourceFile> sources, Path contentDir, Problems problems) {
+    Map<String, Set<Language>> languagesById = new HashMap<>();
+    sources.keySet().forEach(k -> languagesById.computeIfAbsent(k.id(), x -> new HashSet<>()).add(k.lang()));
+    for (SourceFile source : sources.values()) {
+      Page page = source.page();
+      for (Language other : Language.values()) {
+        if (!languagesById.get(page.id()).contains(other)) {
+          String rest = page.url().substring(page.lang().code().length() + 1).replaceAll("\\.html$", ".adoc");
+          Path expected = contentDir.resolve(other.code()).resolve(rest);
+          problems.add(source.path(), source.idLine(), "page '" + page.id() + "' has no " + other + " counterpart (expected " + expected + ")");
+        }
+      }
+    }
+  }
+
+  private static void checkGuidelineRows(
+      Map<PageKey, SourceFile> sources, List<GuidelineInfo> guidelines, Path contentDir, Problems problems) {
+    Set<String> rows = guidelines.stream().map(g -> g.id() + "/" + g.lang().code()).collect(Collectors.toSet());
+    Set<String> reported = new HashSet<>();
+    for (SourceFile source : sources.values()) {
+      Optional<String> guideline = source.page().guideline();
+      String key = guideline.map(g -> g + "/" + source.page().lang().code()).orElse(null);
+      if (key != null && !rows.contains(key) && reported.add(key)) {
+        problems.add(contentDir.resolve(GuidelinesReader.FILE), 0, "no row for guideline " + guideline.get() + " in " + source.page().lang());
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.medguide.model;
+
+/** A page id in one language. */
+public record PageKey(String id, Language lang) {}

@@ -1,0 +1,174 @@
+package dev.medguide.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * All pages of a build and how they relate: parents, children, reading order, counterparts in
+ * the other language. Built once by the loader and read by every later stage.
+ */
+public final class SiteModel {
+  private static final Comparator<Page> SIBLING_ORDER =
+      Comparator.comparing((Page p) -> p.number().isPresent() ? 1 : 0)
+          .thenComparingInt(Page::order)
+          .thenComparing(p -> p.number().orElse(""), SectionNumbers.ORDER)
+          .thenComparing(Page::id);
+
+  private final Set<Language> languages;
+  private final Map<PageKey, Page> pages = new LinkedHashMap<>();
+  private final Map<PageKey, PageKey> parents = new HashMap<>();
+  private final Map<PageKey, List<Page>> children = new HashMap<>();
+  private final Map<PageKey, List<Page>> sequences = new HashMap<>();
+  private final Map<String, GuidelineInfo> guidelines = new HashMap<>();
+
+  /**
+   * @param languages the languages being built
+   * @param pages the pages, at most one per id and language
+   * @param guidelines bibliographic facts, one per guideline and language
+   */
+  public SiteModel(Set<Language> languages, Collection<Page> pages, List<GuidelineInfo> guidelines) {
+    this.languages = Set.copyOf(languages);
+    pages.stream()
+        .sorted(Comparator.comparing(Page::lang).thenComparing(Page::url))
+        .forEach(p -> this.pages.put(p.key(), p));
+    guidelines.forEach(g -> this.guidelines.put(g.id() + "/" + g.lang().code(), g));
+    linkParents();
+    buildSequences();
+  }
+
+  public Set<Language> languages() {
+    return languages;
+  }
+
+  /** Every page, ordered by language and URL. */
+  public Collection<Page> pages() {
+    return pages.values();
+  }
+
+  public Optional<Page> page(String id, Language lang) {
+    return Optional.ofNullable(pages.get(new PageKey(id, lang)));
+  }
+
+  public Optional<Page> parent(Page page) {
+    return Optional.ofNullable(parents.get(page.key())).map(pages::get);
+  }
+
+  public List<Page> children(Page page) {
+    return children.getOrDefault(page.key(), List.of());
+  }
+
+  /** The page's ancestors, the home page first. */
+  public List<Page> ancestors(Page page) {
+    List<Page> chain = new ArrayList<>();
+    for (Optional<Page> p = parent(page); p.isPresent(); p = parent(p.get())) {
+      chain.add(0, p.get());
+    }
+    return chain;
+  }
+
+  /** The same page in the other languages that are being built. */
+  public List<Page> counterparts(Page page) {
+    return languages.stream()
+        .sorted()
+        .filter(l -> l != page.lang())
+        .flatMap(l -> page(page.id(), l).stream())
+        .toList();
+  }
+
+  /**
+   * The top page of the tree the page belongs to: its guideline's table of contents, or the
+   * home page for pages outside the guidelines.
+   */
+  public Optional<Page> navigationRoot(Page page) {
+    String rootId = page.guideline().orElse("home");
+    return page(rootId, page.lang());
+  }
+
+  /** The previous page in reading order within the page's guideline (or the top-level pages). */
+  public Optional<Page> previous(Page page) {
+    return neighbour(page, -1);
+  }
+
+  /** The next page in reading order within the page's guideline (or the top-level pages). */
+  public Optional<Page> next(Page page) {
+    return neighbour(page, 1);
+  }
+
+  public Optional<GuidelineInfo> guideline(String id, Language lang) {
+    return Optional.ofNullable(guidelines.get(id + "/" + lang.code()));
+  }
+
+  private Optional<Page> neighbour(Page page, int step) {
+    List<Page> sequence = sequences.getOrDefault(page.key(), List.of());
+    int i = sequence.indexOf(page) + step;
+    return i >= 0 && i < sequence.size() && sequence.indexOf(page) >= 0
+        ? Optional.of(sequence.get(i))
+        : Optional.empty();
+  }
+
+  private void linkParents() {
+    for (Page page : pages.values()) {
+      parentKey(page).ifPresent(parent -> parents.put(page.key(), parent));
+    }
+    Map<PageKey, List<Page>> unsorted = new HashMap<>();
+    parents.forEach(
+        (child, parent) -> unsorted.computeIfAbsent(parent, k -> new ArrayList<>()).add(pages.get(child)));
+    unsorted.forEach((parent, list) -> children.put(parent, list.stream().sorted(SIBLING_ORDER).toList()));
+  }
+
+  private Optional<PageKey> parentKey(Page page) {
+    Language lang = page.lang();
+    return switch (page.kind()) {
+      case HOME -> Optional.empty();
+      case GUIDELINE, PAGE -> existing("home", lang);
+      case CHAPTER, ANNEX -> existing(page.guideline().orElseThrow(), lang);
+      case SECTION -> sectionParent(page);
+    };
+  }
+
+  private Optional<PageKey> sectionParent(Page page) {
+    String guideline = page.guideline().orElseThrow();
+    Optional<String> candidate = SectionNumbers.parentCandidate(page.number().orElseThrow());
+    while (candidate.isPresent()) {
+      Optional<PageKey> found = existing(guideline + "-" + candidate.get(), page.lang());
+      if (found.isPresent()) {
+        return found;
+      }
+      candidate = SectionNumbers.parentCandidate(candidate.get());
+    }
+    return existing(guideline, page.lang());
+  }
+
+  private Optional<PageKey> existing(String id, Language lang) {
+    PageKey key = new PageKey(id, lang);
+    return pages.containsKey(key) ? Optional.of(key) : Optional.empty();
+  }
+
+  /** Reading order: depth-first through each guideline, and home plus its direct children. */
+  private void buildSequences() {
+    for (Page page : pages.values()) {
+      if (page.kind() == PageKind.GUIDELINE || page.kind() == PageKind.HOME) {
+        List<Page> sequence = new ArrayList<>();
+        if (page.kind() == PageKind.HOME) {
+          sequence.add(page);
+          children(page).stream().filter(c -> c.kind() == PageKind.PAGE).forEach(sequence::add);
+        } else {
+          collect(page, sequence);
+        }
+        sequence.forEach(p -> sequences.put(p.key(), List.copyOf(sequence)));
+      }
+    }
+  }
+
+  private void collect(Page page, List<Page> into) {
+    into.add(page);
+    children(page).forEach(c -> collect(c, into));
+  }
+}

@@ -1,0 +1,2 @@
+/** The content model: pages, languages, guidelines and how pages relate; plain immutable data. */
+package dev.medguide.model;

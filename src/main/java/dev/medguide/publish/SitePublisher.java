@@ -1,0 +1,88 @@
+package dev.medguide.publish;
+
+import dev.medguide.BuildException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Stage 5: the build writes into a staging folder next to the output folder; only a build in
+ * which every stage succeeded swaps it in. A failed build leaves the previous site untouched.
+ */
+public final class SitePublisher {
+  private final Path outputDir;
+
+  public SitePublisher(Path outputDir) {
+    this.outputDir = outputDir.toAbsolutePath().normalize();
+  }
+
+  /** A new, empty staging folder on the same file system as the output folder. */
+  public Path createStaging() {
+    try {
+      Path parent = outputDir.getParent();
+      Files.createDirectories(parent);
+      return Files.createTempDirectory(parent, "." + outputDir.getFileName() + ".staging-");
+    } catch (IOException e) {
+      throw new BuildException("cannot create a staging folder next to " + outputDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces the output folder with the staging folder. */
+  public void publish(Path staging) {
+    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+      throw new BuildException("output path exists and is not a folder: " + outputDir);
+    }
+    Path old = outputDir.resolveSibling("." + outputDir.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+    try {
+      if (Files.exists(outputDir)) {
+        move(outputDir, old);
+      }
+      move(staging, outputDir);
+      if (Files.exists(old)) {
+        delete(old);
+      }
+    } catch (IOException e) {
+      throw new BuildException("cannot publish " + outputDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the staging folder if it is still there (the build failed). */
+  public void discard(Path staging) {
+    try {
+      if (Files.exists(staging)) {
+        delete(staging);
+      }
+    } catch (IOException e) {
+      throw new BuildException("cannot delete the staging folder " + staging + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

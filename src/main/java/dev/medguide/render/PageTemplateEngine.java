@@ -1,0 +1,94 @@
+package dev.medguide.render;
+
+import dev.medguide.load.LoadedContent;
+import dev.medguide.load.SourceFile;
+import dev.medguide.model.Language;
+import dev.medguide.model.PageKey;
+import dev.medguide.model.Problems;
+import freemarker.core.ParseException;
+import freemarker.template.TemplateException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jbake.app.ContentStore;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.template.DelegatingTemplateEngine;
+import org.jbake.template.RenderingException;
+import org.jbake.template.model.TemplateModel;
+
+/**
+ * JBake's template engine with our content model added: before a page's template runs, the
+ * model gets {@code page} (navigation, language switch …, see {@link PageViewBuilder}) and
+ * {@code t} (the page language's words). A template error becomes a problem at the template's
+ * file and line.
+ */
+final class PageTemplateEngine extends DelegatingTemplateEngine {
+  private final LoadedContent content;
+  private final PageViewBuilder views;
+  private final Messages messages;
+  private final Path templatesDir;
+  private final Problems problems;
+
+  PageTemplateEngine(
+      ContentStore db,
+      JBakeConfiguration config,
+      LoadedContent content,
+      Messages messages,
+      Path templatesDir,
+      Problems problems) {
+    super(db, config);
+    this.content = content;
+    this.views = new PageViewBuilder(content.model(), messages);
+    this.messages = messages;
+    this.templatesDir = templatesDir;
+    this.problems = problems;
+  }
+
+  @Override
+  public void renderDocument(TemplateModel model, String templateName, Writer writer)
+      throws RenderingException {
+    DocumentModel document = model.getContent();
+    Optional<SourceFile> source = sourceOf(document);
+    if (source.isPresent()) {
+      Language lang = source.get().page().lang();
+      model.put("page", views.build(source.get().page()));
+      model.put("t", messages.ui(lang));
+    }
+    try {
+      super.renderDocument(model, templateName, writer);
+    } catch (RenderingException e) {
+      report(e, templateName, source);
+      throw e;
+    }
+  }
+
+  private Optional<SourceFile> sourceOf(DocumentModel document) {
+    Object id = document.get(AsciidocPageParser.ID);
+    Object lang = document.get(AsciidocPageParser.LANG);
+    if (id == null || lang == null) {
+      return Optional.empty();
+    }
+    return Language.fromCode(lang.toString())
+        .flatMap(l -> content.source(new PageKey(id.toString(), l)));
+  }
+
+  private void report(RenderingException e, String templateName, Optional<SourceFile> source) {
+    String page = source.map(s -> " (rendering " + s.path() + ")").orElse("");
+    Throwable cause = e.getCause();
+    if (cause instanceof TemplateException te) {
+      Path file = templatesDir.resolve(te.getTemplateSourceName() == null ? templateName : te.getTemplateSourceName());
+      int line = te.getLineNumber() == null ? 0 : te.getLineNumber();
+      problems.add(file, line, "template error: " + firstLine(te.getMessageWithoutStackTop()) + page);
+    } else if (cause instanceof ParseException pe) {
+      problems.add(templatesDir.resolve(templateName), pe.getLineNumber(), "template syntax error: " + firstLine(pe.getEditorMessage()) + page);
+    } else {
+      problems.add(templatesDir.resolve(templateName), 0, "template error: " + firstLine(String.valueOf(e.getMessage())) + page);
+    }
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

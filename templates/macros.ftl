@@ -1,0 +1,18 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#-- Building blocks of page.ftl. -->
+
+<#-- The navigation tree; the current page carries aria-current. -->
+<#macro tree items>
+<#if items?has_content>
+<ul>
+<#list items as item>
+  <li<#if item.current> class="current"<#elseif item.open> class="open"</#if>><a href="${item.url}"<#if item.current> aria-current="page"</#if>>${item.label}</a><@tree item.items/></li>
+</#list>
+</ul>
+</#if>
+</#macro>
+
+<#-- The source line: publisher, guideline title, edition, section. -->
+<#macro source s lang>
+<#if lang == "ja">${s.publisher}「${s.title}」${s.edition}<#if s.section?has_content> ${s.section}</#if><#else>${s.publisher}, “${s.title}”, ${s.edition}<#if s.section?has_content>, ${s.section}</#if></#if>
+</#macro>

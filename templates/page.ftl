@@ -1,0 +1,95 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#-- Layout of every page. "page" and "t" come from medguide's PageTemplateEngine; "content" from JBake. -->
+<#import "macros.ftl" as m>
+<!DOCTYPE html>
+<html lang="${page.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
+<title><#if page.kind == "home">${t["site.title"]}<#else>${page.label} | ${t["site.title"]}</#if></title>
+<#if page.summary?has_content><meta name="description" content="${page.summary}"></#if>
+<link rel="stylesheet" href="${page.root}assets/medguide.css">
+<link rel="alternate" hreflang="${page.lang}" href="${page.url?keep_after_last("/")}">
+<#list page.alternates as alt>
+<link rel="alternate" hreflang="${alt.lang}" href="${alt.url}">
+</#list>
+</head>
+<body class="kind-${page.kind}">
+<a class="skip-link" href="#main">${t["skip.link"]}</a>
+<header class="site-header">
+  <#if page.home??><a class="site-title" href="${page.home.url}">${t["site.title"]}</a><#else><span class="site-title">${t["site.title"]}</span></#if>
+  <div class="site-search" role="search">
+    <label for="site-search-input" class="visually-hidden">${t["search.label"]}</label>
+    <input id="site-search-input" type="search" placeholder="${t["search.placeholder"]}" disabled>
+  </div>
+  <#if page.alternates?has_content>
+  <nav class="lang-switch" aria-label="${t["lang.switch.label"]}">
+    <ul>
+      <li><span aria-current="true" lang="${page.lang}">${t["language.name"]}</span></li>
+      <#list page.alternates as alt>
+      <li><a href="${alt.url}" hreflang="${alt.lang}" lang="${alt.lang}">${alt.language}</a></li>
+      </#list>
+    </ul>
+  </nav>
+  </#if>
+</header>
+<div class="layout">
+<#if page.nav??>
+<details class="site-nav" open>
+  <summary>${t["nav.toggle"]}</summary>
+  <nav aria-label="${t["nav.label"]}">
+    <p class="nav-root"><a href="${page.nav.url}"<#if page.nav.current> aria-current="page"</#if>>${page.nav.label}</a></p>
+    <@m.tree page.nav.items/>
+  </nav>
+</details>
+</#if>
+<main id="main" tabindex="-1">
+  <#if page.breadcrumbs?has_content>
+  <nav class="breadcrumbs" aria-label="${t["breadcrumbs.label"]}">
+    <ol>
+      <#list page.breadcrumbs as crumb><li><a href="${crumb.url}">${crumb.label}</a></li></#list>
+      <li><span aria-current="page">${page.label}</span></li>
+    </ol>
+  </nav>
+  </#if>
+  <article>
+    <header class="page-header">
+      <h1>${page.label}</h1>
+      <#if page.originalTitle??><p class="original-title">${t["original.title"]}: <span lang="ja">${page.originalTitle}</span></p></#if>
+      <#if page.summary?has_content><p class="summary">${page.summary}</p></#if>
+    </header>
+    <nav id="page-toc" class="page-toc" aria-labelledby="page-toc-title">
+      <h2 id="page-toc-title">${t["toc.title"]}</h2>
+    </nav>
+    <div id="page-body" class="page-body">
+${content.body?no_esc}
+    </div>
+    <#if page.children?has_content && page.kind != "home">
+    <section class="children" aria-labelledby="children-title">
+      <h2 id="children-title">${t["children.title"]}</h2>
+      <ul>
+        <#list page.children as child>
+        <li><a href="${child.url}">${child.label}</a><#if child.summary?has_content><span class="child-summary">${child.summary}</span></#if></li>
+        </#list>
+      </ul>
+    </section>
+    </#if>
+  </article>
+  <#if page.previous?? || page.next??>
+  <nav class="pager" aria-label="${t["pager.label"]}">
+    <#if page.previous??><a class="pager-previous" href="${page.previous.url}" rel="prev"><span class="pager-direction">${t["pager.previous"]}</span> ${page.previous.label}</a></#if>
+    <#if page.next??><a class="pager-next" href="${page.next.url}" rel="next"><span class="pager-direction">${t["pager.next"]}</span> ${page.next.label}</a></#if>
+  </nav>
+  </#if>
+</main>
+</div>
+<footer class="site-footer">
+  <#if page.source??>
+  <p class="source"><span class="source-label">${t["source.label"]}:</span> <@m.source page.source page.lang/></p>
+  </#if>
+  <#if page.sourceNote?has_content><p class="source-note"><span class="source-label">${t["source.note.label"]}:</span> ${page.sourceNote}</p></#if>
+  <p class="disclaimer">${t["footer.note"]}</p>
+</footer>
+</body>
+</html>
