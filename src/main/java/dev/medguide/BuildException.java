@@ -1,8 +1,8 @@
 package dev.medguide;
 
 /**
- * Root of the exceptions a build throws. Unchecked: a build either succeeds or stops with one
- * of these, which the CLI maps to an exit code.
+ * Root of the exceptions a build throws. Unchecked: a build either succeeds or stops with one of
+ * these, which the CLI maps to an exit code.
  */
 public class BuildException extends RuntimeException {
   private static final long serialVersionUID = 1L;

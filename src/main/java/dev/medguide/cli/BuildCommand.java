@@ -17,30 +17,48 @@ import picocli.CommandLine.ParentCommand;
 /** {@code medguide build}: content in, checked static site out. */
 @Command(
     name = "build",
-    description = "Build the static site from the content folder. The output folder is replaced only when the whole build succeeds.",
+    description =
+        "Build the static site from the content folder. The output folder is replaced only when the whole build succeeds.",
     mixinStandardHelpOptions = true)
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand private Main main;
 
-  @Option(names = {"-c", "--content"}, paramLabel = "DIR", description = "AsciiDoc pages and data files (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-c", "--content"},
+      paramLabel = "DIR",
+      description = "AsciiDoc pages and data files (default: ${DEFAULT-VALUE}).")
   Path content = Path.of("content");
 
-  @Option(names = {"-t", "--templates"}, paramLabel = "DIR", description = "Freemarker templates, messages and assets (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-t", "--templates"},
+      paramLabel = "DIR",
+      description = "Freemarker templates, messages and assets (default: ${DEFAULT-VALUE}).")
   Path templates = Path.of("templates");
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "The site folder to write (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "The site folder to write (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("site");
 
-  @Option(names = "--lang", split = ",", paramLabel = "LANG", description = "Build only these languages: ${COMPLETION-CANDIDATES} (default: all). Missing translations are errors only when all are built.")
+  @Option(
+      names = "--lang",
+      split = ",",
+      paramLabel = "LANG",
+      description =
+          "Build only these languages: ${COMPLETION-CANDIDATES} (default: all). Missing translations are errors only when all are built.")
   List<Language> languages = List.of();
 
-  @Option(names = {"-v", "--verbose"}, description = "Show what JBake and Asciidoctor do.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show what JBake and Asciidoctor do.")
   boolean verbose;
 
   @Override
   public Integer call() {
     Logging.configure(verbose);
-    EnumSet<Language> selected = languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
+    EnumSet<Language> selected =
+        languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
     BuildOptions options = new BuildOptions(content, templates, output, selected, verbose);
     try (Toolchain toolchain = new Toolchain()) {
       BuildResult result = new BuildPipeline(options, toolchain, new Progress(main.err())).build();

@@ -11,7 +11,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * logged; they are reported by the CLI.
  */
 final class Logging {
-  private static final String[] LIBRARIES = {"org.jbake", "com.orientechnologies", "asciidoctor", "org.asciidoctor"};
+  private static final String[] LIBRARIES = {
+    "org.jbake", "com.orientechnologies", "asciidoctor", "org.asciidoctor"
+  };
 
   private Logging() {}
 

@@ -3,6 +3,7 @@ package dev.medguide.cli;
 import dev.medguide.BuildException;
 import dev.medguide.model.ContentProblemsException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.IVersionProvider;
     name = "medguide",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Builds the bilingual knowledge base of the MHLW and MIC medical-information security guidelines.",
+    description =
+        "Builds the bilingual knowledge base of the MHLW and MIC medical-information security guidelines.",
     subcommands = {BuildCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -38,29 +40,35 @@ public final class Main implements Runnable {
     new CommandLine(this).usage(err);
   }
 
-  /** Runs the command line and returns its exit code. */
-  static int execute(PrintStream err, String... args) {
+  /** Runs the command line and returns its exit code; help and version go to {@code out}. */
+  static int execute(PrintStream out, PrintStream err, String... args) {
     Main main = new Main(err);
     CommandLine cli = new CommandLine(main);
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ContentProblemsException problems) {
-        problems.problems().forEach(err::println);
-        err.printf("build failed: %d problem%s; %s was not changed%n", problems.problems().size(), problems.problems().size() == 1 ? "" : "s", "the site");
-        return ExitCodes.CONTENT_ERRORS;
-      }
-      if (e instanceof BuildException) {
-        err.println("error: " + e.getMessage());
-        return ExitCodes.ENVIRONMENT;
-      }
-      throw e;
-    });
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ContentProblemsException problems) {
+            problems.problems().forEach(err::println);
+            int count = problems.problems().size();
+            err.printf(
+                "build failed: %d problem%s; the output folder was not changed%n",
+                count, count == 1 ? "" : "s");
+            return ExitCodes.CONTENT_ERRORS;
+          }
+          if (e instanceof BuildException) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 
   public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(execute(err, args));
+    System.exit(execute(out, err, args));
   }
 
   /** The version from the jar manifest. */

@@ -6,8 +6,8 @@ public final class Urls {
 
   /**
    * The relative URL from the page at {@code from} to {@code to}, both relative to the site root
-   * with {@code /} separators: {@code ja/mhlw/6.5.html} → {@code ja/mic/3.2.3.html} gives
-   * {@code ../mic/3.2.3.html}.
+   * with {@code /} separators: {@code ja/mhlw/6.5.html} → {@code ja/mic/3.2.3.html} gives {@code
+   * ../mic/3.2.3.html}.
    */
   public static String relative(String from, String to) {
     String[] source = directories(from);

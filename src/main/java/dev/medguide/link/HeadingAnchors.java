@@ -9,8 +9,8 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * Gives every heading in the page body a stable id and a link to itself. Ids written in the
- * content are kept; a heading without one gets an id derived from its text, made unique.
+ * Gives every heading in the page body a stable id and a link to itself. Ids written in the content
+ * are kept; a heading without one gets an id derived from its text, made unique.
  */
 final class HeadingAnchors implements HtmlStep {
   static final String BODY = "#page-body";
@@ -35,7 +35,8 @@ final class HeadingAnchors implements HtmlStep {
       if (heading.id().isEmpty()) {
         heading.id(unique(slug(heading.text()), taken));
       }
-      heading.appendElement("a")
+      heading
+          .appendElement("a")
           .addClass("heading-anchor")
           .attr("href", "#" + heading.id())
           .attr("aria-label", messages.get(lang, "anchor.label") + ": " + heading.text());
@@ -43,7 +44,8 @@ final class HeadingAnchors implements HtmlStep {
   }
 
   private static String slug(String text) {
-    String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+    String normalized =
+        Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
     String slug = normalized.replaceAll("[\\s\\p{Punct}、。・（）「」]+", "-").replaceAll("^-+|-+$", "");
     return slug.isEmpty() ? "section" : slug;
   }

@@ -82,7 +82,8 @@ public final class HtmlPostProcessor {
 
   private static void write(HtmlPage page, Path stagingDir) {
     try {
-      Files.writeString(stagingDir.resolve(page.url()), page.document().outerHtml(), StandardCharsets.UTF_8);
+      Files.writeString(
+          stagingDir.resolve(page.url()), page.document().outerHtml(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new BuildException("cannot write " + page.url() + ": " + e.getMessage(), e);
     }

@@ -82,7 +82,9 @@ final class LinkChecker {
         return;
       }
     }
-    if (!fragment.isEmpty() && idsByUrl.containsKey(target) && !idsByUrl.get(target).contains(fragment)) {
+    if (!fragment.isEmpty()
+        && idsByUrl.containsKey(target)
+        && !idsByUrl.get(target).contains(fragment)) {
       report(page, element, url, problems, "broken link: no anchor #" + fragment + " in " + target);
     }
   }
@@ -95,7 +97,8 @@ final class LinkChecker {
     return result.startsWith("..") ? null : result;
   }
 
-  private void report(HtmlPage page, Element element, String url, Problems problems, String message) {
+  private void report(
+      HtmlPage page, Element element, String url, Problems problems, String message) {
     String text = message + " → " + url;
     boolean inBody = element.closest(HeadingAnchors.BODY) != null;
     if (inBody && page.source().isPresent()) {
@@ -119,7 +122,9 @@ final class LinkChecker {
     String fragment = hash < 0 ? "" : url.substring(hash + 1);
     String path = hash < 0 ? url : url.substring(0, hash);
     String file = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\.html$", "");
-    return fragment.isEmpty() ? List.of(file + ".adoc", file) : List.of("#" + fragment, fragment, file + ".adoc");
+    return fragment.isEmpty()
+        ? List.of(file + ".adoc", file)
+        : List.of("#" + fragment, fragment, file + ".adoc");
   }
 
   private static String scheme(String url) {

@@ -8,7 +8,8 @@ import org.jsoup.nodes.Element;
  * works from a file share, from {@code file://} and under any sub-path.
  */
 final class RelativeUrls implements HtmlStep {
-  static final String URL_ATTRIBUTES = "a[href], link[href], script[src], img[src], source[src], iframe[src]";
+  static final String URL_ATTRIBUTES =
+      "a[href], link[href], script[src], img[src], source[src], iframe[src]";
 
   @Override
   public void apply(HtmlPage page) {

@@ -52,7 +52,8 @@ public final class ContentLoader {
     Problems problems = new Problems();
     checkTopLevel(contentDir, problems);
     List<GuidelineInfo> guidelines = GuidelinesReader.read(contentDir, problems);
-    Set<String> guidelineIds = guidelines.stream().map(GuidelineInfo::id).collect(Collectors.toSet());
+    Set<String> guidelineIds =
+        guidelines.stream().map(GuidelineInfo::id).collect(Collectors.toSet());
     PageReader reader = new PageReader(contentDir, guidelineIds, problems);
 
     Map<PageKey, SourceFile> sources = new LinkedHashMap<>();
@@ -66,7 +67,10 @@ public final class ContentLoader {
     }
     checkGuidelineRows(sources, guidelines, contentDir, problems);
     SiteModel model =
-        new SiteModel(options.languages(), sources.values().stream().map(SourceFile::page).toList(), guidelines);
+        new SiteModel(
+            options.languages(),
+            sources.values().stream().map(SourceFile::page).toList(),
+            guidelines);
     return new LoadedContent(model, sources, problems);
   }
 
@@ -77,7 +81,12 @@ public final class ContentLoader {
           .map(p -> p.getFileName().toString())
           .filter(name -> !name.equals("data") && Language.fromCode(name).isEmpty())
           .sorted()
-          .forEach(name -> problems.add(contentDir.resolve(name), 0, "unknown folder: content/ holds one folder per language (ja, en) and data/"));
+          .forEach(
+              name ->
+                  problems.add(
+                      contentDir.resolve(name),
+                      0,
+                      "unknown folder: content/ holds one folder per language (ja, en) and data/"));
     } catch (IOException e) {
       throw new BuildException("cannot list " + contentDir + ": " + e.getMessage(), e);
     }
@@ -90,14 +99,20 @@ public final class ContentLoader {
     }
     try (Stream<Path> walk = Files.walk(langDir)) {
       List<Path> files = new ArrayList<>();
-      walk.filter(Files::isRegularFile).sorted().forEach(file -> {
-        String ext = extension(file);
-        if (ext.equals("adoc")) {
-          files.add(file);
-        } else if (UNSUPPORTED_EXTENSIONS.contains(ext)) {
-          problems.add(file, 0, "unsupported content file: pages are AsciiDoc files ending in .adoc");
-        }
-      });
+      walk.filter(Files::isRegularFile)
+          .sorted()
+          .forEach(
+              file -> {
+                String ext = extension(file);
+                if (ext.equals("adoc")) {
+                  files.add(file);
+                } else if (UNSUPPORTED_EXTENSIONS.contains(ext)) {
+                  problems.add(
+                      file,
+                      0,
+                      "unsupported content file: pages are AsciiDoc files ending in .adoc");
+                }
+              });
       return files;
     } catch (IOException e) {
       throw new BuildException("cannot list " + langDir + ": " + e.getMessage(), e);
@@ -110,39 +125,66 @@ public final class ContentLoader {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  private static void addUnique(Map<PageKey, SourceFile> sources, SourceFile source, Problems problems) {
+  private static void addUnique(
+      Map<PageKey, SourceFile> sources, SourceFile source, Problems problems) {
     SourceFile earlier = sources.putIfAbsent(source.page().key(), source);
     if (earlier != null) {
       String id = source.page().id();
-      problems.add(source.path(), source.idLine(), "duplicate page id '" + id + "': also defined in " + earlier.path());
-      problems.add(earlier.path(), earlier.idLine(), "duplicate page id '" + id + "': also defined in " + source.path());
+      problems.add(
+          source.path(),
+          source.idLine(),
+          "duplicate page id '" + id + "': also defined in " + earlier.path());
+      problems.add(
+          earlier.path(),
+          earlier.idLine(),
+          "duplicate page id '" + id + "': also defined in " + source.path());
     }
   }
 
-  private static void checkCounterparts(Map<PageKey, SourceFile> sources, Path contentDir, Problems problems) {
+  private static void checkCounterparts(
+      Map<PageKey, SourceFile> sources, Path contentDir, Problems problems) {
     Map<String, Set<Language>> languagesById = new HashMap<>();
-    sources.keySet().forEach(k -> languagesById.computeIfAbsent(k.id(), x -> new HashSet<>()).add(k.lang()));
+    sources
+        .keySet()
+        .forEach(k -> languagesById.computeIfAbsent(k.id(), x -> new HashSet<>()).add(k.lang()));
     for (SourceFile source : sources.values()) {
       Page page = source.page();
       for (Language other : Language.values()) {
         if (!languagesById.get(page.id()).contains(other)) {
-          String rest = page.url().substring(page.lang().code().length() + 1).replaceAll("\\.html$", ".adoc");
+          String rest =
+              page.url().substring(page.lang().code().length() + 1).replaceAll("\\.html$", ".adoc");
           Path expected = contentDir.resolve(other.code()).resolve(rest);
-          problems.add(source.path(), source.idLine(), "page '" + page.id() + "' has no " + other + " counterpart (expected " + expected + ")");
+          problems.add(
+              source.path(),
+              source.idLine(),
+              "page '"
+                  + page.id()
+                  + "' has no "
+                  + other
+                  + " counterpart (expected "
+                  + expected
+                  + ")");
         }
       }
     }
   }
 
   private static void checkGuidelineRows(
-      Map<PageKey, SourceFile> sources, List<GuidelineInfo> guidelines, Path contentDir, Problems problems) {
-    Set<String> rows = guidelines.stream().map(g -> g.id() + "/" + g.lang().code()).collect(Collectors.toSet());
+      Map<PageKey, SourceFile> sources,
+      List<GuidelineInfo> guidelines,
+      Path contentDir,
+      Problems problems) {
+    Set<String> rows =
+        guidelines.stream().map(g -> g.id() + "/" + g.lang().code()).collect(Collectors.toSet());
     Set<String> reported = new HashSet<>();
     for (SourceFile source : sources.values()) {
       Optional<String> guideline = source.page().guideline();
       String key = guideline.map(g -> g + "/" + source.page().lang().code()).orElse(null);
       if (key != null && !rows.contains(key) && reported.add(key)) {
-        problems.add(contentDir.resolve(GuidelinesReader.FILE), 0, "no row for guideline " + guideline.get() + " in " + source.page().lang());
+        problems.add(
+            contentDir.resolve(GuidelinesReader.FILE),
+            0,
+            "no row for guideline " + guideline.get() + " in " + source.page().lang());
       }
     }
   }

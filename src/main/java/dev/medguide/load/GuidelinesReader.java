@@ -17,7 +17,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads {@code data/guidelines.csv}: publisher, title and edition of each guideline per language. */
+/**
+ * Reads {@code data/guidelines.csv}: publisher, title and edition of each guideline per language.
+ */
 final class GuidelinesReader {
   static final String FILE = "data/guidelines.csv";
   private static final String[] COLUMNS = {"id", "lang", "publisher", "title", "edition"};
@@ -27,7 +29,12 @@ final class GuidelinesReader {
   static List<GuidelineInfo> read(Path contentDir, Problems problems) {
     Path file = contentDir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
-      problems.add(file, 0, "missing data file: one row per guideline and language (" + String.join(",", COLUMNS) + ")");
+      problems.add(
+          file,
+          0,
+          "missing data file: one row per guideline and language ("
+              + String.join(",", COLUMNS)
+              + ")");
       return List.of();
     }
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -60,12 +67,17 @@ final class GuidelinesReader {
       }
       String key = record.get("id") + "/" + record.get("lang");
       if (!seen.add(key)) {
-        problems.add(file, line, "duplicate row for guideline " + record.get("id") + " in " + lang.get());
+        problems.add(
+            file, line, "duplicate row for guideline " + record.get("id") + " in " + lang.get());
         continue;
       }
       rows.add(
           new GuidelineInfo(
-              record.get("id"), lang.get(), record.get("publisher"), record.get("title"), record.get("edition")));
+              record.get("id"),
+              lang.get(),
+              record.get("publisher"),
+              record.get("title"),
+              record.get("edition")));
     }
     return rows;
   }

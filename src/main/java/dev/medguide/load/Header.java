@@ -4,16 +4,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The document header of one AsciiDoc file: its title and attribute entries, each with the line
- * it was read from.
+ * The document header of one AsciiDoc file: its title and attribute entries, each with the line it
+ * was read from.
  *
  * @param title the document title, if the file has one
  * @param titleLine the line of the title, or 0
  * @param attributes attribute name to entry
  * @param endLine the last line of the header
  */
-record Header(
-    Optional<String> title, int titleLine, Map<String, Entry> attributes, int endLine) {
+record Header(Optional<String> title, int titleLine, Map<String, Entry> attributes, int endLine) {
 
   /** One attribute entry. */
   record Entry(String value, int line) {}

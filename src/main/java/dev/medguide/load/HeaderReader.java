@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the AsciiDoc document header (title line and attribute entries up to the first blank
- * line) without starting Asciidoctor, so the content model is known before rendering begins.
+ * Reads the AsciiDoc document header (title line and attribute entries up to the first blank line)
+ * without starting Asciidoctor, so the content model is known before rendering begins.
  */
 final class HeaderReader {
   private static final Pattern TITLE = Pattern.compile("^=\\s+(\\S.*)$");

@@ -42,17 +42,27 @@ final class PageReader {
     String expectedId = idForPath(path);
     String id = header.value(PREFIX + "id").orElse("");
     if (!id.isEmpty() && !id.equals(expectedId)) {
-      problems.add(file, header.line(PREFIX + "id"), "page id '" + id + "' does not match the file path (expected '" + expectedId + "')");
+      problems.add(
+          file,
+          header.line(PREFIX + "id"),
+          "page id '" + id + "' does not match the file path (expected '" + expectedId + "')");
     }
-    header.value(PREFIX + "lang").ifPresent(lang -> {
-      if (!lang.equals(folderLang.code())) {
-        problems.add(file, header.line(PREFIX + "lang"), "language '" + lang + "' does not match the folder " + folderLang.code() + "/");
-      }
-    });
+    header
+        .value(PREFIX + "lang")
+        .ifPresent(
+            lang -> {
+              if (!lang.equals(folderLang.code())) {
+                problems.add(
+                    file,
+                    header.line(PREFIX + "lang"),
+                    "language '" + lang + "' does not match the folder " + folderLang.code() + "/");
+              }
+            });
     int order = order(file, header);
     // Header problems fail the build but do not stop rendering: the id and URL follow from the
     // path, so the page still renders and its markup and links are checked in the same run.
-    Page page = page(expectedId, folderLang, header, order, file, folderLang.code() + "/" + path + ".html");
+    Page page =
+        page(expectedId, folderLang, header, order, file, folderLang.code() + "/" + path + ".html");
     return Optional.of(new SourceFile(page, file, text.lines(), header.line(PREFIX + "id")));
   }
 
@@ -71,14 +81,25 @@ final class PageReader {
     }
     for (String required : new String[] {"id", "lang"}) {
       if (header.value(PREFIX + required).filter(v -> !v.isEmpty()).isEmpty()) {
-        problems.add(file, Math.max(header.endLine(), 1), "missing required attribute :" + PREFIX + required + ":");
+        problems.add(
+            file,
+            Math.max(header.endLine(), 1),
+            "missing required attribute :" + PREFIX + required + ":");
       }
     }
-    header.attributes().forEach((name, entry) -> {
-      if (name.startsWith(PREFIX) && !KNOWN.contains(name.substring(PREFIX.length()))) {
-        problems.add(file, entry.line(), "unknown attribute :" + name + ": (known: jbake-id, jbake-lang, jbake-summary, jbake-source-note, jbake-order)");
-      }
-    });
+    header
+        .attributes()
+        .forEach(
+            (name, entry) -> {
+              if (name.startsWith(PREFIX) && !KNOWN.contains(name.substring(PREFIX.length()))) {
+                problems.add(
+                    file,
+                    entry.line(),
+                    "unknown attribute :"
+                        + name
+                        + ": (known: jbake-id, jbake-lang, jbake-summary, jbake-source-note, jbake-order)");
+              }
+            });
   }
 
   private int order(Path file, Header header) {
@@ -86,13 +107,17 @@ final class PageReader {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      problems.add(file, header.line(PREFIX + "order"), ":jbake-order: must be an integer, not '" + value + "'");
+      problems.add(
+          file,
+          header.line(PREFIX + "order"),
+          ":jbake-order: must be an integer, not '" + value + "'");
       return 0;
     }
   }
 
   private String pathWithoutExtension(Language lang, Path file) {
-    String relative = contentDir.resolve(lang.code()).relativize(file).toString().replace('\\', '/');
+    String relative =
+        contentDir.resolve(lang.code()).relativize(file).toString().replace('\\', '/');
     return relative.substring(0, relative.length() - ".adoc".length());
   }
 
@@ -109,7 +134,8 @@ final class PageReader {
 
   private Page page(String id, Language lang, Header header, int order, Path file, String url) {
     Optional<String> guideline = guidelineOf(id);
-    Optional<String> number = guideline.filter(g -> !g.equals(id)).map(g -> id.substring(g.length() + 1));
+    Optional<String> number =
+        guideline.filter(g -> !g.equals(id)).map(g -> id.substring(g.length() + 1));
     return new Page(
         id,
         lang,

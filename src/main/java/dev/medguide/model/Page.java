@@ -4,15 +4,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One page in one language: what the loader read from the file's header plus what follows from
- * its id. Immutable; relations between pages live in {@link SiteModel}.
+ * One page in one language: what the loader read from the file's header plus what follows from its
+ * id. Immutable; relations between pages live in {@link SiteModel}.
  *
  * @param id stable page id, e.g. {@code mhlw-6.5}
  * @param lang the page's language
  * @param kind what the page is
  * @param guideline {@code mhlw} or {@code mic} for guideline pages
- * @param number the section number within the guideline ({@code 6.5}, {@code 3.3.1-3.3.4},
- *     {@code annex})
+ * @param number the section number within the guideline ({@code 6.5}, {@code 3.3.1-3.3.4}, {@code
+ *     annex})
  * @param title the title without the section number
  * @param summary one-sentence summary, may be empty
  * @param sourceNote note shown with the source line, may be empty

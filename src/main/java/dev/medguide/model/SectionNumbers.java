@@ -28,8 +28,8 @@ public final class SectionNumbers {
   }
 
   /**
-   * The nearest shorter number that could be this one's parent: {@code 8.4.2} → {@code 8.4};
-   * {@code 3.3.1-3.3.4} → {@code 3.3}; a chapter has none.
+   * The nearest shorter number that could be this one's parent: {@code 8.4.2} → {@code 8.4}; {@code
+   * 3.3.1-3.3.4} → {@code 3.3}; a chapter has none.
    */
   public static Optional<String> parentCandidate(String number) {
     String first = number.split("-", 2)[0];
@@ -52,6 +52,8 @@ public final class SectionNumbers {
     if (!isNumber(number)) {
       return new int[] {Integer.MAX_VALUE};
     }
-    return Arrays.stream(number.split("-", 2)[0].split("\\.")).mapToInt(Integer::parseInt).toArray();
+    return Arrays.stream(number.split("-", 2)[0].split("\\."))
+        .mapToInt(Integer::parseInt)
+        .toArray();
   }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * All pages of a build and how they relate: parents, children, reading order, counterparts in
- * the other language. Built once by the loader and read by every later stage.
+ * All pages of a build and how they relate: parents, children, reading order, counterparts in the
+ * other language. Built once by the loader and read by every later stage.
  */
 public final class SiteModel {
   private static final Comparator<Page> SIBLING_ORDER =
@@ -33,7 +33,8 @@ public final class SiteModel {
    * @param pages the pages, at most one per id and language
    * @param guidelines bibliographic facts, one per guideline and language
    */
-  public SiteModel(Set<Language> languages, Collection<Page> pages, List<GuidelineInfo> guidelines) {
+  public SiteModel(
+      Set<Language> languages, Collection<Page> pages, List<GuidelineInfo> guidelines) {
     this.languages = Set.copyOf(languages);
     pages.stream()
         .sorted(Comparator.comparing(Page::lang).thenComparing(Page::url))
@@ -83,8 +84,8 @@ public final class SiteModel {
   }
 
   /**
-   * The top page of the tree the page belongs to: its guideline's table of contents, or the
-   * home page for pages outside the guidelines.
+   * The top page of the tree the page belongs to: its guideline's table of contents, or the home
+   * page for pages outside the guidelines.
    */
   public Optional<Page> navigationRoot(Page page) {
     String rootId = page.guideline().orElse("home");
@@ -119,8 +120,10 @@ public final class SiteModel {
     }
     Map<PageKey, List<Page>> unsorted = new HashMap<>();
     parents.forEach(
-        (child, parent) -> unsorted.computeIfAbsent(parent, k -> new ArrayList<>()).add(pages.get(child)));
-    unsorted.forEach((parent, list) -> children.put(parent, list.stream().sorted(SIBLING_ORDER).toList()));
+        (child, parent) ->
+            unsorted.computeIfAbsent(parent, k -> new ArrayList<>()).add(pages.get(child)));
+    unsorted.forEach(
+        (parent, list) -> children.put(parent, list.stream().sorted(SIBLING_ORDER).toList()));
   }
 
   private Optional<PageKey> parentKey(Page page) {

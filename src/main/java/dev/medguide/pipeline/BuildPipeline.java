@@ -39,20 +39,36 @@ public final class BuildPipeline {
   public BuildResult build() {
     SitePublisher publisher = new SitePublisher(options.outputDir());
     // 1 load: page headers and data files into the content model, checked.
-    LoadedContent content = timed("load", () -> new ContentLoader(options).load(), this::countPages);
+    LoadedContent content =
+        timed("load", () -> new ContentLoader(options).load(), this::countPages);
     Path staging = publisher.createStaging();
     try {
       Problems problems = new Problems();
       problems.addAll(content.problems());
       // 2 render: JBake's Oven runs AsciidoctorJ and the Freemarker templates into staging.
-      problems.addAll(timed("render", () -> new PageRenderer(options, toolchain).render(content, staging), p -> pages(content)));
+      problems.addAll(
+          timed(
+              "render",
+              () -> new PageRenderer(options, toolchain).render(content, staging),
+              p -> pages(content)));
       // 3 link: jsoup adds anchors and the page TOC, makes URLs relative, checks every link.
       HtmlPostProcessor postProcessor = new HtmlPostProcessor(options.templatesDir());
-      problems.addAll(timed("link", () -> postProcessor.process(content, staging), p -> postProcessor.linksChecked() + " links and anchors checked"));
+      problems.addAll(
+          timed(
+              "link",
+              () -> postProcessor.process(content, staging),
+              p -> postProcessor.linksChecked() + " links and anchors checked"));
       problems.throwIfAny();
       // 5 publish: the staged site replaces the output folder in one move.
-      timed("publish", () -> { publisher.publish(staging); return options.outputDir(); }, Path::toString);
-      return new BuildResult(options.outputDir(), content.sources().size(), postProcessor.linksChecked());
+      timed(
+          "publish",
+          () -> {
+            publisher.publish(staging);
+            return options.outputDir();
+          },
+          Path::toString);
+      return new BuildResult(
+          options.outputDir(), content.sources().size(), postProcessor.linksChecked());
     } finally {
       publisher.discard(staging);
     }
@@ -67,10 +83,21 @@ public final class BuildPipeline {
 
   private String countPages(LoadedContent content) {
     String perLanguage =
-        new TreeSet<>(options.languages()).stream()
-            .map(l -> l + " " + content.sources().keySet().stream().filter(k -> k.lang() == l).count())
-            .collect(Collectors.joining(", "));
-    return pages(content) + " (" + perLanguage + ")" + (content.problems().isEmpty() ? "" : ", " + content.problems().size() + " problems");
+        new TreeSet<>(options.languages())
+            .stream()
+                .map(
+                    l ->
+                        l
+                            + " "
+                            + content.sources().keySet().stream()
+                                .filter(k -> k.lang() == l)
+                                .count())
+                .collect(Collectors.joining(", "));
+    return pages(content)
+        + " ("
+        + perLanguage
+        + ")"
+        + (content.problems().isEmpty() ? "" : ", " + content.problems().size() + " problems");
   }
 
   private static String pages(LoadedContent content) {

@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Stage 5: the build writes into a staging folder next to the output folder; only a build in
- * which every stage succeeded swaps it in. A failed build leaves the previous site untouched.
+ * Stage 5: the build writes into a staging folder next to the output folder; only a build in which
+ * every stage succeeded swaps it in. A failed build leaves the previous site untouched.
  */
 public final class SitePublisher {
   private final Path outputDir;
@@ -28,7 +28,8 @@ public final class SitePublisher {
       Files.createDirectories(parent);
       return Files.createTempDirectory(parent, "." + outputDir.getFileName() + ".staging-");
     } catch (IOException e) {
-      throw new BuildException("cannot create a staging folder next to " + outputDir + ": " + e.getMessage(), e);
+      throw new BuildException(
+          "cannot create a staging folder next to " + outputDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -37,7 +38,9 @@ public final class SitePublisher {
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
       throw new BuildException("output path exists and is not a folder: " + outputDir);
     }
-    Path old = outputDir.resolveSibling("." + outputDir.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+    Path old =
+        outputDir.resolveSibling(
+            "." + outputDir.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
     try {
       if (Files.exists(outputDir)) {
         move(outputDir, old);
@@ -58,7 +61,8 @@ public final class SitePublisher {
         delete(staging);
       }
     } catch (IOException e) {
-      throw new BuildException("cannot delete the staging folder " + staging + ": " + e.getMessage(), e);
+      throw new BuildException(
+          "cannot delete the staging folder " + staging + ": " + e.getMessage(), e);
     }
   }
 
@@ -71,18 +75,21 @@ public final class SitePublisher {
   }
 
   private static void delete(Path dir) throws IOException {
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

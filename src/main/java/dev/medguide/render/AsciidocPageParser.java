@@ -20,10 +20,10 @@ import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkupEngine;
 
 /**
- * The AsciiDoc engine JBake's crawler calls for each {@code .adoc} file. Unlike JBake's own
- * engine it takes the page's metadata from our content model (no second header parse), converts
- * with the page language's labels, and turns every warning Asciidoctor logs into a problem
- * located at file and line.
+ * The AsciiDoc engine JBake's crawler calls for each {@code .adoc} file. Unlike JBake's own engine
+ * it takes the page's metadata from our content model (no second header parse), converts with the
+ * page language's labels, and turns every warning Asciidoctor logs into a problem located at file
+ * and line.
  */
 final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   /** Model keys our templates read, besides JBake's own. */
@@ -106,7 +106,8 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     if (record.getSeverity().ordinal() < Severity.WARN.ordinal() || current == null) {
       return;
     }
-    locator.locate(current, record.getCursor(), record.getMessage())
+    locator
+        .locate(current, record.getCursor(), record.getMessage())
         .ifPresentOrElse(
             at -> problems.add(at.file(), at.line(), record.getMessage()),
             () -> problems.add(current.path(), 0, record.getMessage()));

@@ -13,9 +13,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The user-interface words of the site in each language, from {@code templates/i18n/<lang>.properties}
- * (UTF-8). Keys starting with {@code asciidoc.} are Asciidoctor attributes (admonition and
- * caption labels); the others are handed to the templates.
+ * The user-interface words of the site in each language, from {@code
+ * templates/i18n/<lang>.properties} (UTF-8). Keys starting with {@code asciidoc.} are Asciidoctor
+ * attributes (admonition and caption labels); the others are handed to the templates.
  */
 public final class Messages {
   private static final String ASCIIDOC = "asciidoc.";
@@ -31,29 +31,36 @@ public final class Messages {
   /** Words for templates, keyed without prefix. */
   public Map<String, String> ui(Language lang) {
     Map<String, String> ui = new TreeMap<>();
-    byLanguage.get(lang).forEach((k, v) -> {
-      if (!k.startsWith(ASCIIDOC)) {
-        ui.put(k, v);
-      }
-    });
+    byLanguage
+        .get(lang)
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith(ASCIIDOC)) {
+                ui.put(k, v);
+              }
+            });
     return ui;
   }
 
   /** Asciidoctor attributes that localise generated labels. */
   public Map<String, Object> asciidocAttributes(Language lang) {
     Map<String, Object> attributes = new TreeMap<>();
-    byLanguage.get(lang).forEach((k, v) -> {
-      if (k.startsWith(ASCIIDOC)) {
-        attributes.put(k.substring(ASCIIDOC.length()), v);
-      }
-    });
+    byLanguage
+        .get(lang)
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(ASCIIDOC)) {
+                attributes.put(k.substring(ASCIIDOC.length()), v);
+              }
+            });
     return attributes;
   }
 
   public String get(Language lang, String key) {
     String value = byLanguage.get(lang).get(key);
     if (value == null) {
-      throw new BuildException("missing message '" + key + "' in templates/i18n/" + lang.code() + ".properties");
+      throw new BuildException(
+          "missing message '" + key + "' in templates/i18n/" + lang.code() + ".properties");
     }
     return value;
   }

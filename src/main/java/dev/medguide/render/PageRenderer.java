@@ -24,9 +24,9 @@ import org.jbake.parser.Engines;
 import org.jbake.template.RenderingException;
 
 /**
- * Stage 2: renders every page with JBake's Oven — our AsciiDoc engine inside JBake's crawler,
- * then the Freemarker templates — into the staging folder, plus the root page and the theme
- * assets. JBake's process-wide registries are touched only here.
+ * Stage 2: renders every page with JBake's Oven — our AsciiDoc engine inside JBake's crawler, then
+ * the Freemarker templates — into the staging folder, plus the root page and the theme assets.
+ * JBake's process-wide registries are touched only here.
  */
 public final class PageRenderer {
   /** The JBake document type of every page; its template is {@code templates/page.ftl}. */
@@ -70,23 +70,33 @@ public final class PageRenderer {
       // else the Oven collected (an asset that could not be copied) is reported here.
       oven.getErrors().stream()
           .filter(e -> !(e instanceof RenderingException))
-          .forEach(e -> problems.add(options.templatesDir(), 0, "rendering failed: " + e.getMessage()));
+          .forEach(
+              e -> problems.add(options.templatesDir(), 0, "rendering failed: " + e.getMessage()));
     } finally {
       parser.close();
     }
-    new RootPageWriter(options.templatesDir(), messages).write(content.model(), stagingDir, problems);
+    new RootPageWriter(options.templatesDir(), messages)
+        .write(content.model(), stagingDir, problems);
     checkOutputs(content, stagingDir, problems);
     return problems;
   }
 
   private Utensils utensils(
-      DefaultJBakeConfiguration config, ContentStore db, LoadedContent content, Messages messages, Problems problems) {
+      DefaultJBakeConfiguration config,
+      ContentStore db,
+      LoadedContent content,
+      Messages messages,
+      Problems problems) {
     Utensils utensils = new Utensils();
     utensils.setConfiguration(config);
     utensils.setContentStore(db);
     utensils.setCrawler(new Crawler(db, config));
     utensils.setRenderer(
-        new Renderer(db, config, new PageTemplateEngine(db, config, content, messages, options.templatesDir(), problems)));
+        new Renderer(
+            db,
+            config,
+            new PageTemplateEngine(
+                db, config, content, messages, options.templatesDir(), problems)));
     utensils.setAsset(new ThemeAssets(config));
     return utensils;
   }
@@ -94,7 +104,8 @@ public final class PageRenderer {
   private DefaultJBakeConfiguration configuration(Path stagingDir) {
     File source = options.contentDir().toAbsolutePath().normalize().getParent().toFile();
     DefaultJBakeConfiguration config =
-        new JBakeConfigurationFactory().createDefaultJbakeConfiguration(source, stagingDir.toFile(), (File) null, true);
+        new JBakeConfigurationFactory()
+            .createDefaultJbakeConfiguration(source, stagingDir.toFile(), (File) null, true);
     CompositeConfiguration properties = config.getCompositeConfiguration();
     config.setContentFolder(options.contentDir().toAbsolutePath().toFile());
     config.setTemplateFolder(options.templatesDir().toAbsolutePath().toFile());
@@ -102,7 +113,8 @@ public final class PageRenderer {
     config.setDataFolder(options.contentDir().resolve("data").toAbsolutePath().toFile());
     config.setTemplateFileNameForDocType(DOCUMENT_TYPE, TEMPLATE);
     // Only the page renderer: no blog index, feed, archive, tags, sitemap or 404 of JBake's.
-    for (String render : new String[] {"index", "feed", "archive", "tags", "tagsindex", "sitemap", "error404"}) {
+    for (String render :
+        new String[] {"index", "feed", "archive", "tags", "tagsindex", "sitemap", "error404"}) {
       properties.setProperty("render." + render, false);
     }
     properties.setProperty("img.path.update", false);
@@ -124,7 +136,10 @@ public final class PageRenderer {
       Path output = stagingDir.resolve(source.page().url());
       try {
         if (!Files.isRegularFile(output) || Files.size(output) == 0) {
-          problems.add(source.path(), 0, "no output was rendered for this page (" + source.page().url() + ")");
+          problems.add(
+              source.path(),
+              0,
+              "no output was rendered for this page (" + source.page().url() + ")");
         }
       } catch (IOException e) {
         throw new BuildException("cannot read " + output + ": " + e.getMessage(), e);

@@ -18,10 +18,9 @@ import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 
 /**
- * JBake's template engine with our content model added: before a page's template runs, the
- * model gets {@code page} (navigation, language switch …, see {@link PageViewBuilder}) and
- * {@code t} (the page language's words). A template error becomes a problem at the template's
- * file and line.
+ * JBake's template engine with our content model added: before a page's template runs, the model
+ * gets {@code page} (navigation, language switch …, see {@link PageViewBuilder}) and {@code t} (the
+ * page language's words). A template error becomes a problem at the template's file and line.
  */
 final class PageTemplateEngine extends DelegatingTemplateEngine {
   private final LoadedContent content;
@@ -77,13 +76,22 @@ final class PageTemplateEngine extends DelegatingTemplateEngine {
     String page = source.map(s -> " (rendering " + s.path() + ")").orElse("");
     Throwable cause = e.getCause();
     if (cause instanceof TemplateException te) {
-      Path file = templatesDir.resolve(te.getTemplateSourceName() == null ? templateName : te.getTemplateSourceName());
+      Path file =
+          templatesDir.resolve(
+              te.getTemplateSourceName() == null ? templateName : te.getTemplateSourceName());
       int line = te.getLineNumber() == null ? 0 : te.getLineNumber();
-      problems.add(file, line, "template error: " + firstLine(te.getMessageWithoutStackTop()) + page);
+      problems.add(
+          file, line, "template error: " + firstLine(te.getMessageWithoutStackTop()) + page);
     } else if (cause instanceof ParseException pe) {
-      problems.add(templatesDir.resolve(templateName), pe.getLineNumber(), "template syntax error: " + firstLine(pe.getEditorMessage()) + page);
+      problems.add(
+          templatesDir.resolve(templateName),
+          pe.getLineNumber(),
+          "template syntax error: " + firstLine(pe.getEditorMessage()) + page);
     } else {
-      problems.add(templatesDir.resolve(templateName), 0, "template error: " + firstLine(String.valueOf(e.getMessage())) + page);
+      problems.add(
+          templatesDir.resolve(templateName),
+          0,
+          "template error: " + firstLine(String.valueOf(e.getMessage())) + page);
     }
   }
 

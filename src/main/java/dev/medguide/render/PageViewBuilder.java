@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds what a template needs to lay out one page — navigation tree, breadcrumbs, language
- * switch, previous/next, source line — from the content model. Every URL in it is relative to
- * the page, so the site works from any folder. Plain maps and lists keep the templates simple.
+ * Builds what a template needs to lay out one page — navigation tree, breadcrumbs, language switch,
+ * previous/next, source line — from the content model. Every URL in it is relative to the page, so
+ * the site works from any folder. Plain maps and lists keep the templates simple.
  */
 final class PageViewBuilder {
   private final SiteModel model;
@@ -114,14 +114,17 @@ final class PageViewBuilder {
     if (page.guideline().isEmpty()) {
       return Optional.empty();
     }
-    return model.guideline(page.guideline().get(), page.lang()).map(info -> {
-      Map<String, Object> source = new LinkedHashMap<>();
-      source.put("publisher", info.publisher());
-      source.put("title", info.title());
-      source.put("edition", info.edition());
-      source.put("section", page.kind() == PageKind.GUIDELINE ? "" : label(page));
-      return source;
-    });
+    return model
+        .guideline(page.guideline().get(), page.lang())
+        .map(
+            info -> {
+              Map<String, Object> source = new LinkedHashMap<>();
+              source.put("publisher", info.publisher());
+              source.put("title", info.title());
+              source.put("edition", info.edition());
+              source.put("section", page.kind() == PageKind.GUIDELINE ? "" : label(page));
+              return source;
+            });
   }
 
   /** For pages not in Japanese: the Japanese title, which is the authoritative name. */

@@ -40,11 +40,12 @@ final class RootPageWriter {
     List<Map<String, String>> languages = new ArrayList<>();
     for (Language lang : Language.values()) {
       if (model.languages().contains(lang) && model.page("home", lang).isPresent()) {
-        languages.add(Map.of(
-            "lang", lang.code(),
-            "url", model.page("home", lang).get().url(),
-            "language", messages.get(lang, "language.name"),
-            "siteTitle", messages.get(lang, "site.title")));
+        languages.add(
+            Map.of(
+                "lang", lang.code(),
+                "url", model.page("home", lang).get().url(),
+                "language", messages.get(lang, "language.name"),
+                "siteTitle", messages.get(lang, "site.title")));
       }
     }
     data.put("languages", languages);
@@ -52,12 +53,16 @@ final class RootPageWriter {
     try {
       freemarker.setDirectoryForTemplateLoading(templatesDir.toFile());
       Template template = freemarker.getTemplate(TEMPLATE);
-      try (Writer out = Files.newBufferedWriter(outputDir.resolve("index.html"), StandardCharsets.UTF_8)) {
+      try (Writer out =
+          Files.newBufferedWriter(outputDir.resolve("index.html"), StandardCharsets.UTF_8)) {
         template.process(data, out);
       }
     } catch (TemplateException e) {
       int line = Optional.ofNullable(e.getLineNumber()).orElse(0);
-      problems.add(templatesDir.resolve(TEMPLATE), line, "template error: " + e.getMessageWithoutStackTop().lines().findFirst().orElse(""));
+      problems.add(
+          templatesDir.resolve(TEMPLATE),
+          line,
+          "template error: " + e.getMessageWithoutStackTop().lines().findFirst().orElse(""));
     } catch (IOException e) {
       throw new BuildException("cannot write the root page: " + e.getMessage(), e);
     }

@@ -22,7 +22,8 @@ public final class Toolchain implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new BuildException("interrupted while starting Asciidoctor", e);
     } catch (ExecutionException e) {
-      throw new BuildException("cannot start Asciidoctor: " + e.getCause().getMessage(), e.getCause());
+      throw new BuildException(
+          "cannot start Asciidoctor: " + e.getCause().getMessage(), e.getCause());
     }
   }
 

@@ -1,0 +1,102 @@
+package dev.medguide.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.medguide.testing.TestSites;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit codes and messages, as documented in its help. */
+class MainIT {
+  @TempDir Path work;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    return Main.execute(stream, stream, args);
+  }
+
+  private String output() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void buildsAndReportsEachStageOnOneLine() {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    int code =
+        run(
+            "build",
+            "-c",
+            content.toString(),
+            "-t",
+            TestSites.projectDir().resolve("templates").toString(),
+            "-o",
+            work.resolve("out").toString());
+    assertThat(code).as(output()).isZero();
+    assertThat(output().lines().map(l -> l.split("\\s+")[0]).toList())
+        .startsWith("load", "render", "link", "publish");
+    assertThat(output()).contains("load     18 pages (ja 9, en 9)");
+    assertThat(work.resolve("out/ja/mhlw/6.5.html")).isRegularFile();
+  }
+
+  @Test
+  void exitsWithOneAndListsProblemsWhenContentIsBroken() throws IOException {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Files.writeString(
+        content.resolve("ja/mhlw/6.4.adoc"),
+        "\n====\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    int code =
+        run(
+            "build",
+            "-c",
+            content.toString(),
+            "-t",
+            TestSites.projectDir().resolve("templates").toString(),
+            "-o",
+            work.resolve("out").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(output()).containsPattern(".*ja/mhlw/6\\.4\\.adoc:\\d+: unterminated example block");
+    assertThat(output()).contains("build failed: 1 problem");
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void exitsWithTwoOnUsageErrors() {
+    assertThat(run("build", "--lang", "fr")).isEqualTo(2);
+    assertThat(run("build", "--no-such-option")).isEqualTo(2);
+    assertThat(run("no-such-command")).isEqualTo(2);
+  }
+
+  @Test
+  void exitsWithThreeWhenTheContentFolderIsMissing() {
+    assertThat(
+            run(
+                "build",
+                "-c",
+                work.resolve("missing").toString(),
+                "-o",
+                work.resolve("out").toString()))
+        .isEqualTo(3);
+    assertThat(output()).contains("content folder not found");
+  }
+
+  @Test
+  void helpDocumentsCommandsAndExitCodes() {
+    assertThat(run("--help")).isZero();
+    String help = output();
+    assertThat(help).contains("build", "Exit codes:", "the content has problems");
+    assertThat(run("build", "--help")).isZero();
+    assertThat(output()).contains("--lang", "--content", "--output", "--verbose");
+    assertThat(run("--version")).isZero();
+    assertThat(output()).contains("medguide");
+  }
+}

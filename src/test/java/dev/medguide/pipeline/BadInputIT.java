@@ -1,0 +1,177 @@
+package dev.medguide.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.medguide.model.ContentProblemsException;
+import dev.medguide.model.Problem;
+import dev.medguide.testing.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One test per kind of bad input: each breaks a copy of the fixture, builds over a previously
+ * published site, and checks that the build fails naming file and line and that the previous site
+ * is byte-for-byte unchanged.
+ */
+class BadInputIT {
+  @TempDir static Path shared;
+  static Path previousSite;
+  static Map<String, String> previousSnapshot;
+
+  @TempDir Path work;
+  Path content;
+  Path site;
+
+  @BeforeAll
+  static void publishAGoodSite() {
+    previousSite = shared.resolve("site");
+    TestSites.build(TestSites.copyFixture("mini", shared.resolve("content")), previousSite);
+    previousSnapshot = TestSites.snapshot(previousSite);
+  }
+
+  @BeforeEach
+  void copyFixtureAndPreviousSite() {
+    content = TestSites.copyFixture("mini", work.resolve("content"));
+    site = work.resolve("site");
+    TestSites.copyTree(previousSite, site);
+  }
+
+  @Test
+  void failsOnUnterminatedBlockWithFileAndLine() throws IOException {
+    int line = append("ja/mhlw/6.5.adoc", "", "----", "never closed");
+    assertProblem("ja/mhlw/6.5.adoc", line + 1, "unterminated listing block");
+  }
+
+  @Test
+  void failsOnMissingIncludeWithFileAndLine() throws IOException {
+    int line = append("en/mic/3.2.3.adoc", "", "include::no-such-file.adoc[]");
+    assertProblem("en/mic/3.2.3.adoc", line + 1, "include file not found");
+  }
+
+  @Test
+  void failsOnUnknownAttributeReferenceWithFileAndLine() throws IOException {
+    int line = append("en/overview.adoc", "", "This uses {no-such-attribute} here.");
+    assertProblem("en/overview.adoc", line + 1, "missing attribute: no-such-attribute");
+  }
+
+  @Test
+  void failsOnXrefToMissingPageAndMissingAnchorListingBoth() throws IOException {
+    int line =
+        append(
+            "ja/mic/3.2.3.adoc",
+            "",
+            "xref:../mhlw/9.9.adoc[存在しない節]",
+            "",
+            "xref:../mhlw/6.5.adoc#no-such-anchor[存在しないアンカー]");
+    List<Problem> problems = failingBuild();
+    assertProblem(
+        problems, "ja/mic/3.2.3.adoc", line + 1, "broken link: no such page → ../mhlw/9.9.html");
+    assertProblem(problems, "ja/mic/3.2.3.adoc", line + 3, "no anchor #no-such-anchor");
+  }
+
+  @Test
+  void failsOnInternalCrossReferenceToMissingId() throws IOException {
+    int line = append("en/mhlw/6.5.adoc", "", "See <<no-such-section>>.");
+    assertProblem("en/mhlw/6.5.adoc", line + 1, "no anchor #no-such-section");
+  }
+
+  @Test
+  void failsOnMissingRequiredAttribute() throws IOException {
+    replace("en/overview.adoc", ":jbake-lang: en\n", "");
+    assertProblem("en/overview.adoc", 3, "missing required attribute :jbake-lang:");
+  }
+
+  @Test
+  void failsOnDuplicatePageId() throws IOException {
+    Files.writeString(
+        content.resolve("ja/mhlw-6.5.adoc"),
+        "= 重複\n:jbake-id: mhlw-6.5\n:jbake-lang: ja\n\n本文\n",
+        StandardCharsets.UTF_8);
+    List<Problem> problems = failingBuild();
+    assertProblem(problems, "ja/mhlw-6.5.adoc", 2, "duplicate page id 'mhlw-6.5'");
+    assertProblem(problems, "ja/mhlw/6.5.adoc", 2, "duplicate page id 'mhlw-6.5'");
+  }
+
+  @Test
+  void failsOnPageWithoutCounterpart() throws IOException {
+    Files.delete(content.resolve("en/mhlw/6.4.adoc"));
+    assertProblem("ja/mhlw/6.4.adoc", 2, "page 'mhlw-6.4' has no en counterpart");
+  }
+
+  @Test
+  void failsOnFileThatIsNotUtf8() throws IOException {
+    Path file = content.resolve("ja/overview.adoc");
+    int before = Files.readAllLines(file, StandardCharsets.UTF_8).size();
+    Files.write(file, new byte[] {'\n', 'x', (byte) 0xff, '\n'}, StandardOpenOption.APPEND);
+    assertProblem("ja/overview.adoc", before + 2, "not valid UTF-8");
+  }
+
+  @Test
+  void failsOnIdThatDoesNotMatchThePath() throws IOException {
+    replace("en/mhlw/6.4.adoc", ":jbake-id: mhlw-6.4", ":jbake-id: mhlw-6.3");
+    assertProblem(
+        "en/mhlw/6.4.adoc",
+        2,
+        "page id 'mhlw-6.3' does not match the file path (expected 'mhlw-6.4')");
+  }
+
+  @Test
+  void listsEveryProblemOfTheRunAtOnce() throws IOException {
+    append("ja/mhlw/6.5.adoc", "", "----");
+    Files.delete(content.resolve("en/mhlw/6.4.adoc"));
+    append("en/overview.adoc", "", "{undefined-here}");
+    replace("ja/overview.adoc", ":jbake-order: 10", ":jbake-order: ten");
+    List<Problem> problems = failingBuild();
+    assertThat(problems)
+        .extracting(p -> content.relativize(p.file()).toString())
+        .contains("ja/mhlw/6.5.adoc", "ja/mhlw/6.4.adoc", "en/overview.adoc", "ja/overview.adoc");
+  }
+
+  /** Appends lines to a content file; returns the line number of the first appended line. */
+  private int append(String file, String... lines) throws IOException {
+    Path path = content.resolve(file);
+    int before = Files.readAllLines(path, StandardCharsets.UTF_8).size();
+    Files.writeString(
+        path, String.join("\n", lines) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    return before + 1;
+  }
+
+  private void replace(String file, String from, String to) throws IOException {
+    Path path = content.resolve(file);
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    assertThat(text).contains(from);
+    Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  private List<Problem> failingBuild() {
+    ContentProblemsException failure =
+        catchThrowableOfType(ContentProblemsException.class, () -> TestSites.build(content, site));
+    assertThat(failure).as("the build must fail").isNotNull();
+    assertThat(TestSites.snapshot(site))
+        .as("previous site left byte-for-byte unchanged")
+        .isEqualTo(previousSnapshot);
+    assertThat(work).isDirectoryNotContaining(p -> p.getFileName().toString().contains("staging"));
+    return failure.problems();
+  }
+
+  private void assertProblem(String file, int line, String message) {
+    assertProblem(failingBuild(), file, line, message);
+  }
+
+  private void assertProblem(List<Problem> problems, String file, int line, String message) {
+    String expected = content.resolve(file) + ":" + line + ": ";
+    assertThat(problems)
+        .map(Problem::toString)
+        .anySatisfy(p -> assertThat(p).startsWith(expected).contains(message));
+  }
+}

@@ -1,0 +1,203 @@
+package dev.medguide.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.medguide.testing.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds the mini fixture site once and checks the layout of the parsed output pages. */
+class FixtureSiteIT {
+  @TempDir static Path work;
+  static Path site;
+
+  @BeforeAll
+  static void buildFixture() {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    site = work.resolve("site");
+    BuildResult result = TestSites.build(content, site);
+    assertThat(result.pages()).isEqualTo(18);
+  }
+
+  static Document page(String url) {
+    return TestSites.parse(site.resolve(url));
+  }
+
+  @Test
+  void rendersJapaneseTitleInHeadAndHeading() {
+    Document doc = page("ja/mhlw/6.5.html");
+    assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("ja");
+    assertThat(doc.title()).startsWith("6.5 技術的安全対策 | ");
+    assertThat(doc.selectFirst("h1").text()).isEqualTo("6.5 技術的安全対策");
+    assertThat(doc.selectFirst("meta[name=description]").attr("content")).isEqualTo("技術的な対策の節です。");
+  }
+
+  @Test
+  void languageSwitchLeadsToTheSamePageInTheOtherLanguage() throws Exception {
+    List<Path> pages;
+    try (Stream<Path> walk = Files.walk(site.resolve("ja"))) {
+      pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
+    }
+    assertThat(pages).hasSize(9);
+    for (Path ja : pages) {
+      String relative = site.resolve("ja").relativize(ja).toString();
+      Document doc = TestSites.parse(ja);
+      Element toEnglish = doc.selectFirst(".lang-switch a[hreflang=en]");
+      assertThat(toEnglish).as(relative).isNotNull();
+      Path target = ja.getParent().resolve(toEnglish.attr("href")).normalize();
+      assertThat(target).isEqualTo(site.resolve("en").resolve(relative));
+      Document en = TestSites.parse(target);
+      Path back =
+          target
+              .getParent()
+              .resolve(en.selectFirst(".lang-switch a[hreflang=ja]").attr("href"))
+              .normalize();
+      assertThat(back).isEqualTo(ja);
+      Element alternate = doc.selectFirst("head link[rel=alternate][hreflang=en]");
+      assertThat(ja.getParent().resolve(alternate.attr("href")).normalize()).isEqualTo(target);
+    }
+  }
+
+  @Test
+  void navigationTreeShowsTheGuidelineInOrderWithTheCurrentPageMarked() {
+    Document doc = page("ja/mhlw/6.5.html");
+    Element nav = doc.selectFirst(".site-nav nav");
+    assertThat(nav.selectFirst(".nav-root a").text()).isEqualTo("医療情報システムの安全管理に関するガイドライン");
+    assertThat(nav.select("li > a").eachText())
+        .containsExactly("第6章 情報システムの基本的な安全管理", "6.4 物理的安全対策", "6.5 技術的安全対策");
+    assertThat(nav.select("[aria-current=page]").eachText()).containsExactly("6.5 技術的安全対策");
+    assertThat(nav.select("a").eachAttr("href")).doesNotContain("../mic/index.html");
+  }
+
+  @Test
+  void homeNavigationListsGuidelinesAndTopLevelPages() {
+    Document doc = page("en/index.html");
+    assertThat(doc.select(".site-nav li > a").eachText())
+        .containsExactly(
+            "Guidelines for the Security Management of Medical Information Systems",
+            "Guidelines for Cloud Service Providers",
+            "Overview");
+    assertThat(doc.select(".site-nav .nav-root [aria-current=page]")).hasSize(1);
+  }
+
+  @Test
+  void breadcrumbsLeadFromHomeThroughGuidelineAndChapter() {
+    Document doc = page("ja/mhlw/6.5.html");
+    assertThat(doc.select(".breadcrumbs li").eachText())
+        .containsExactly(
+            "テスト用ホーム", "医療情報システムの安全管理に関するガイドライン", "第6章 情報システムの基本的な安全管理", "6.5 技術的安全対策");
+    assertThat(doc.select(".breadcrumbs a").eachAttr("href"))
+        .containsExactly("../index.html", "index.html", "6.html");
+  }
+
+  @Test
+  void previousAndNextFollowTheGuidelineReadingOrder() {
+    Document doc = page("en/mhlw/6.4.html");
+    assertThat(doc.selectFirst(".pager a[rel=prev]").attr("href")).isEqualTo("6.html");
+    assertThat(doc.selectFirst(".pager a[rel=next]").attr("href")).isEqualTo("6.5.html");
+    assertThat(page("en/mhlw/6.5.html").selectFirst(".pager a[rel=next]")).isNull();
+    assertThat(page("en/mic/3.2.3.html").selectFirst(".pager a[rel=prev]").attr("href"))
+        .isEqualTo("3.html");
+  }
+
+  @Test
+  void headingsGetStableAnchorsAndAnOnPageTableOfContents() {
+    Document doc = page("ja/mhlw/6.5.html");
+    Element body = doc.getElementById("page-body");
+    assertThat(body.select("h2").eachAttr("id")).containsExactly("purpose", "requirements");
+    Element h3 = body.selectFirst("h3");
+    assertThat(h3.id()).isNotEmpty();
+    assertThat(h3.selectFirst("a.heading-anchor").attr("href")).isEqualTo("#" + h3.id());
+    assertThat(doc.select("#page-toc a").eachAttr("href"))
+        .containsExactly("#purpose", "#requirements", "#" + h3.id());
+    assertThat(page("en/mhlw/6.5.html").getElementById("page-body").select("h2").eachAttr("id"))
+        .containsExactly("purpose", "requirements");
+  }
+
+  @Test
+  void admonitionAndTableCaptionsAreInThePageLanguage() {
+    Document ja = page("ja/mhlw/6.5.html");
+    assertThat(ja.selectFirst(".admonitionblock.note .title").text()).isEqualTo("注記");
+    assertThat(ja.selectFirst("table.tableblock caption").text())
+        .startsWith("表 1.")
+        .contains("要求事項の一覧");
+    Document en = page("en/mhlw/6.5.html");
+    assertThat(en.selectFirst(".admonitionblock.note .title").text()).isEqualTo("Note");
+    assertThat(en.selectFirst("table.tableblock caption").text()).startsWith("Table 1.");
+  }
+
+  @Test
+  void footerNamesTheSourceGuidelineEditionAndSection() {
+    assertThat(page("ja/mhlw/6.5.html").selectFirst(".site-footer .source").text())
+        .isEqualTo("出典: 厚生労働省「医療情報システムの安全管理に関するガイドライン」第5版 6.5 技術的安全対策");
+    assertThat(page("ja/mhlw/6.5.html").selectFirst(".site-footer .source-note").text())
+        .contains("第5.2版");
+    assertThat(page("en/mic/3.2.3.html").selectFirst(".site-footer .source").text())
+        .contains(
+            "Ministry of Internal Affairs and Communications (MIC)",
+            "1st edition",
+            "3.2.3 Technical Security Management Measures");
+    assertThat(page("en/overview.html").selectFirst(".site-footer .source")).isNull();
+  }
+
+  @Test
+  void englishPagesShowTheJapaneseTitle() {
+    Element original = page("en/mhlw/6.5.html").selectFirst(".original-title span[lang=ja]");
+    assertThat(original.text()).isEqualTo("6.5 技術的安全対策");
+  }
+
+  @Test
+  void chapterPagesListTheirSections() {
+    assertThat(page("ja/mhlw/6.html").select(".children li > a").eachAttr("href"))
+        .containsExactly("6.4.html", "6.5.html");
+  }
+
+  @Test
+  void xrefsBetweenGuidelinesBecomeRelativeLinks() {
+    assertThat(page("ja/mhlw/6.5.html").select("#page-body a").eachAttr("href"))
+        .contains("../mic/3.2.3.html#requirements");
+  }
+
+  @Test
+  void rootPageSendsReadersToJapaneseAndOffersEnglish() {
+    Document root = page("index.html");
+    assertThat(root.selectFirst("meta[http-equiv=refresh]").attr("content"))
+        .isEqualTo("0; url=ja/index.html");
+    assertThat(root.select("main a").eachAttr("href"))
+        .containsExactly("ja/index.html", "en/index.html");
+  }
+
+  @Test
+  void everyPageHasLandmarksSkipLinkAndNoResourceFromAnotherHost() throws Exception {
+    try (Stream<Path> walk = Files.walk(site)) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
+        Document doc = TestSites.parse(file);
+        assertThat(doc.selectFirst("html").attr("lang")).as(file.toString()).isIn("ja", "en");
+        assertThat(doc.select("script[src], link[href], img[src]").eachAttr("abs:src"))
+            .noneMatch(u -> u.startsWith("http"));
+        for (Element e : doc.select("script[src], link[href], img[src], a[href]")) {
+          String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
+          assertThat(url)
+              .as(file + " " + e)
+              .doesNotStartWith("http:")
+              .doesNotStartWith("https:")
+              .doesNotStartWith("/");
+        }
+        if (!file.equals(site.resolve("index.html"))) {
+          assertThat(doc.select("a.skip-link[href=#main]")).as(file.toString()).hasSize(1);
+          assertThat(doc.select("header.site-header, main#main, footer.site-footer"))
+              .as(file.toString())
+              .hasSize(3);
+        }
+      }
+    }
+    assertThat(site.resolve("assets/medguide.css")).isRegularFile();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.medguide.testing;
+
+import dev.medguide.config.BuildOptions;
+import dev.medguide.model.Language;
+import dev.medguide.pipeline.BuildPipeline;
+import dev.medguide.pipeline.BuildResult;
+import dev.medguide.pipeline.Progress;
+import dev.medguide.render.Toolchain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Builds sites for tests. Asciidoctor's start-up is paid once per test JVM: every build shares one
+ * {@link Toolchain}. Sites use the project's real templates.
+ */
+public final class TestSites {
+  private static Toolchain toolchain;
+
+  private TestSites() {}
+
+  public static synchronized Toolchain toolchain() {
+    if (toolchain == null) {
+      toolchain = new Toolchain();
+    }
+    return toolchain;
+  }
+
+  /** The project's top folder (holds pom.xml, content/, templates/). */
+  public static Path projectDir() {
+    return Path.of(System.getProperty("medguide.root", System.getProperty("user.dir")))
+        .toAbsolutePath();
+  }
+
+  /** Copies {@code src/test/resources/fixtures/<name>/content} to {@code target/content}. */
+  public static Path copyFixture(String name, Path target) {
+    Path source =
+        projectDir().resolve("src/test/resources/fixtures").resolve(name).resolve("content");
+    copyTree(source, target);
+    return target;
+  }
+
+  public static BuildResult build(Path contentDir, Path outputDir) {
+    return build(contentDir, outputDir, EnumSet.allOf(Language.class));
+  }
+
+  public static BuildResult build(Path contentDir, Path outputDir, Set<Language> languages) {
+    BuildOptions options =
+        new BuildOptions(
+            contentDir, projectDir().resolve("templates"), outputDir, languages, false);
+    return new BuildPipeline(options, toolchain(), Progress.silent()).build();
+  }
+
+  public static Document parse(Path file) {
+    try {
+      return Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every file under {@code dir} with the SHA-256 of its bytes, keyed by relative path. */
+  public static Map<String, String> snapshot(Path dir) {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        files.put(
+            dir.relativize(file).toString(),
+            HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file))));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return files;
+  }
+
+  public static void copyTree(Path source, Path target) {
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path from : walk.toList()) {
+        Path to = target.resolve(source.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
