@@ -16,3 +16,19 @@
 <#macro source s lang>
 <#if lang == "ja">${s.publisher}「${s.title}」${s.edition}<#if s.section?has_content> ${s.section}</#if><#else>${s.publisher}, “${s.title}”, ${s.edition}<#if s.section?has_content>, ${s.section}</#if></#if>
 </#macro>
+
+<#-- Sections of the other guideline that correspond to this page, from the crosswalk. -->
+<#macro related items>
+<section class="related" aria-labelledby="related">
+  <h2 id="related">${t["related.title"]}</h2>
+  <ul>
+  <#list items as item>
+    <li class="relation-${item.relation}">
+      <#if item.url??><span class="related-guideline">${t["related." + item.guideline]}</span> <a href="${item.url}">${item.label}</a><#else>${t["related.none." + item.guideline]}</#if>
+      <span class="relation">${item.relationLabel}</span> <span class="confidence confidence-${item.confidence}">${item.confidenceLabel}</span>
+      <#if item.note?has_content><span class="related-note">${item.note}</span></#if>
+    </li>
+  </#list>
+  </ul>
+</section>
+</#macro>

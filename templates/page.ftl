@@ -64,6 +64,7 @@
     </nav>
     <div id="page-body" class="page-body">
 ${content.body?no_esc}
+      <#if page.related?has_content><@m.related page.related/></#if>
     </div>
     <#if page.children?has_content && page.kind != "home">
     <section class="children" aria-labelledby="children-title">

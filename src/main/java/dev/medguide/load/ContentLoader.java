@@ -7,6 +7,7 @@ import dev.medguide.model.Language;
 import dev.medguide.model.Page;
 import dev.medguide.model.PageKey;
 import dev.medguide.model.Problems;
+import dev.medguide.model.SiteData;
 import dev.medguide.model.SiteModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,9 @@ public final class ContentLoader {
     }
     Problems problems = new Problems();
     checkTopLevel(contentDir, problems);
-    List<GuidelineInfo> guidelines = GuidelinesReader.read(contentDir, problems);
+    DataReader dataReader = new DataReader(contentDir, problems);
+    SiteData data = dataReader.read();
+    List<GuidelineInfo> guidelines = data.guidelines();
     Set<String> guidelineIds =
         guidelines.stream().map(GuidelineInfo::id).collect(Collectors.toSet());
     PageReader reader = new PageReader(contentDir, guidelineIds, problems);
@@ -65,12 +68,11 @@ public final class ContentLoader {
     if (options.allLanguages()) {
       checkCounterparts(sources, contentDir, problems);
     }
-    checkGuidelineRows(sources, guidelines, contentDir, problems);
+    checkGuidelineRows(sources, guidelines, dataReader.file(DataReader.GUIDELINES), problems);
+    new ContentChecks(sources, data, options.languages(), dataReader, problems).run(contentDir);
     SiteModel model =
         new SiteModel(
-            options.languages(),
-            sources.values().stream().map(SourceFile::page).toList(),
-            guidelines);
+            options.languages(), sources.values().stream().map(SourceFile::page).toList(), data);
     return new LoadedContent(model, sources, problems);
   }
 
@@ -172,7 +174,7 @@ public final class ContentLoader {
   private static void checkGuidelineRows(
       Map<PageKey, SourceFile> sources,
       List<GuidelineInfo> guidelines,
-      Path contentDir,
+      Path guidelinesFile,
       Problems problems) {
     Set<String> rows =
         guidelines.stream().map(g -> g.id() + "/" + g.lang().code()).collect(Collectors.toSet());
@@ -182,7 +184,7 @@ public final class ContentLoader {
       String key = guideline.map(g -> g + "/" + source.page().lang().code()).orElse(null);
       if (key != null && !rows.contains(key) && reported.add(key)) {
         problems.add(
-            contentDir.resolve(GuidelinesReader.FILE),
+            guidelinesFile,
             0,
             "no row for guideline " + guideline.get() + " in " + source.page().lang());
       }

@@ -27,21 +27,35 @@ public final class SiteModel {
   private final Map<PageKey, List<Page>> children = new HashMap<>();
   private final Map<PageKey, List<Page>> sequences = new HashMap<>();
   private final Map<String, GuidelineInfo> guidelines = new HashMap<>();
+  private final SiteData data;
 
   /**
    * @param languages the languages being built
    * @param pages the pages, at most one per id and language
-   * @param guidelines bibliographic facts, one per guideline and language
+   * @param data the data files: guidelines, inventory, crosswalk, glossary, roster
    */
-  public SiteModel(
-      Set<Language> languages, Collection<Page> pages, List<GuidelineInfo> guidelines) {
+  public SiteModel(Set<Language> languages, Collection<Page> pages, SiteData data) {
+    this.data = data;
     this.languages = Set.copyOf(languages);
     pages.stream()
         .sorted(Comparator.comparing(Page::lang).thenComparing(Page::url))
         .forEach(p -> this.pages.put(p.key(), p));
-    guidelines.forEach(g -> this.guidelines.put(g.id() + "/" + g.lang().code(), g));
+    data.guidelines().forEach(g -> this.guidelines.put(g.id() + "/" + g.lang().code(), g));
     linkParents();
     buildSequences();
+  }
+
+  /** The data files' contents. */
+  public SiteData data() {
+    return data;
+  }
+
+  /** The crosswalk rows that name this page, on either side. */
+  public List<CrosswalkEntry> crosswalk(Page page) {
+    return data.crosswalk().stream()
+        .filter(
+            e -> e.mhlw().equals(Optional.of(page.id())) || e.mic().equals(Optional.of(page.id())))
+        .toList();
   }
 
   public Set<Language> languages() {

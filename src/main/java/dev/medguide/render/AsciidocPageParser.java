@@ -86,6 +86,7 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   private Options options(Page page, File file) {
     Map<String, Object> attributes = new TreeMap<>(messages.asciidocAttributes(page.lang()));
     attributes.put("lang", page.lang().code());
+    attributes.put("medguide-page-id", page.id());
     attributes.put("attribute-missing", "warn");
     attributes.put("idprefix", "");
     attributes.put("idseparator", "-");

@@ -60,6 +60,8 @@ public final class PageRenderer {
             messages,
             new SourceLocator(options.contentDir()),
             problems);
+    DataBlocks dataBlocks = new DataBlocks(content.model(), messages);
+    dataBlocks.register(toolchain.asciidoctor());
     try {
       // JBake looks engines up in a static registry: ours handles every page extension, so
       // only the pages of the content model are crawled.
@@ -74,6 +76,7 @@ public final class PageRenderer {
               e -> problems.add(options.templatesDir(), 0, "rendering failed: " + e.getMessage()));
     } finally {
       parser.close();
+      dataBlocks.unregister(toolchain.asciidoctor());
     }
     new RootPageWriter(options.templatesDir(), messages)
         .write(content.model(), stagingDir, problems);

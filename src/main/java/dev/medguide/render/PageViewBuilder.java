@@ -1,10 +1,10 @@
 package dev.medguide.render;
 
 import dev.medguide.internal.Urls;
+import dev.medguide.model.CrosswalkEntry;
 import dev.medguide.model.Language;
 import dev.medguide.model.Page;
 import dev.medguide.model.PageKind;
-import dev.medguide.model.SectionNumbers;
 import dev.medguide.model.SiteModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +20,12 @@ import java.util.Optional;
 final class PageViewBuilder {
   private final SiteModel model;
   private final Messages messages;
+  private final PageLabels labels;
 
   PageViewBuilder(SiteModel model, Messages messages) {
     this.model = model;
     this.messages = messages;
+    this.labels = new PageLabels(messages);
   }
 
   Map<String, Object> build(Page page) {
@@ -33,7 +35,7 @@ final class PageViewBuilder {
     view.put("kind", page.kind().name().toLowerCase(java.util.Locale.ROOT));
     view.put("title", page.title());
     view.put("label", label(page));
-    view.put("number", numberLabel(page));
+    view.put("number", labels.number(page));
     view.put("summary", page.summary());
     view.put("sourceNote", page.sourceNote());
     view.put("url", page.url());
@@ -46,26 +48,13 @@ final class PageViewBuilder {
     model.next(page).ifPresent(p -> view.put("next", link(page, p)));
     view.put("children", model.children(page).stream().map(c -> link(page, c)).toList());
     source(page).ifPresent(s -> view.put("source", s));
+    view.put("related", related(page));
     originalTitle(page).ifPresent(t -> view.put("originalTitle", t));
     return view;
   }
 
-  /** The title as readers see it, with the section or chapter number in front. */
-  String label(Page page) {
-    String number = numberLabel(page);
-    return number.isEmpty() ? page.title() : number + " " + page.title();
-  }
-
-  private String numberLabel(Page page) {
-    if (page.number().isEmpty()) {
-      return "";
-    }
-    String number = page.number().get();
-    return switch (page.kind()) {
-      case CHAPTER -> messages.get(page.lang(), "chapter.label").replace("{0}", number);
-      case SECTION -> SectionNumbers.display(number, page.lang());
-      default -> "";
-    };
+  private String label(Page page) {
+    return labels.label(page);
   }
 
   private Map<String, Object> link(Page from, Page to) {
@@ -125,6 +114,31 @@ final class PageViewBuilder {
               source.put("section", page.kind() == PageKind.GUIDELINE ? "" : label(page));
               return source;
             });
+  }
+
+  /**
+   * The sections of the other guideline that correspond to this one, from the crosswalk; a row
+   * without a partner says that there is none (a section new in MIC, or one MIC does not answer).
+   */
+  private List<Map<String, Object>> related(Page page) {
+    List<Map<String, Object>> related = new ArrayList<>();
+    for (CrosswalkEntry entry : model.crosswalk(page)) {
+      boolean isMhlw = entry.mhlw().equals(Optional.of(page.id()));
+      Optional<String> partnerId = isMhlw ? entry.mic() : entry.mhlw();
+      Map<String, Object> item = new LinkedHashMap<>();
+      partnerId
+          .flatMap(id -> model.page(id, page.lang()))
+          .ifPresent(partner -> item.putAll(link(page, partner)));
+      item.put("guideline", isMhlw ? "mic" : "mhlw");
+      item.put("relation", entry.relation().code());
+      item.put("relationLabel", messages.get(page.lang(), "relation." + entry.relation().code()));
+      item.put("confidence", entry.confidence().code());
+      item.put(
+          "confidenceLabel", messages.get(page.lang(), "confidence." + entry.confidence().code()));
+      item.put("note", entry.note(page.lang()));
+      related.add(item);
+    }
+    return related;
   }
 
   /** For pages not in Japanese: the Japanese title, which is the authoritative name. */

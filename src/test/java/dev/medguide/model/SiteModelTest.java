@@ -37,7 +37,7 @@ class SiteModelTest {
               page("mhlw-8.1.1", PageKind.SECTION, "mhlw", "8.1.1"),
               page("mhlw-10", PageKind.CHAPTER, "mhlw", "10"),
               page("mhlw-9", PageKind.CHAPTER, "mhlw", "9")),
-          List.of());
+          SiteData.empty());
 
   private Page get(String id) {
     return model.page(id, Language.JA).orElseThrow();

@@ -103,9 +103,74 @@ class BadInputIT {
   }
 
   @Test
-  void failsOnPageWithoutCounterpart() throws IOException {
+  void failsOnPageWithoutCounterpartNamingTheMissingFile() throws IOException {
     Files.delete(content.resolve("en/mhlw/6.4.adoc"));
-    assertProblem("ja/mhlw/6.4.adoc", 2, "page 'mhlw-6.4' has no en counterpart");
+    List<Problem> problems = failingBuild();
+    assertProblem(
+        problems,
+        "ja/mhlw/6.4.adoc",
+        2,
+        "page 'mhlw-6.4' has no en counterpart (expected "
+            + content.resolve("en/mhlw/6.4.adoc")
+            + ")");
+    assertProblem(
+        problems,
+        "data/inventory.csv",
+        5,
+        "inventory page 'mhlw-6.4' is missing in en (expected "
+            + content.resolve("en/mhlw/6.4.adoc")
+            + ")");
+  }
+
+  @Test
+  void failsOnCrosswalkRowWithUnknownPageId() throws IOException {
+    int line = append("data/crosswalk.csv", "mhlw-6.9,mic-3.2.3,same,high,,");
+    assertProblem("data/crosswalk.csv", line, "unknown page id 'mhlw-6.9'");
+  }
+
+  @Test
+  void failsOnCrosswalkRowWithUnknownRelationOrSwappedColumns() throws IOException {
+    int line = append("data/crosswalk.csv", "mic-3,mhlw-6,similar,high,,");
+    List<Problem> problems = failingBuild();
+    assertProblem(problems, "data/crosswalk.csv", line, "unknown relation 'similar'");
+  }
+
+  @Test
+  void failsOnGlossaryTermNamingUnknownPage() throws IOException {
+    int line =
+        append(
+            "data/glossary.csv",
+            "tampering,改ざん,かいざん,tampering,改竄,改変です。,Alteration.,mhlw-6.5 mhlw-7.1,,");
+    assertProblem("data/glossary.csv", line, "term 'tampering' names unknown page id 'mhlw-7.1'");
+  }
+
+  @Test
+  void failsOnTitleThatDiffersFromTheInventory() throws IOException {
+    replace("ja/mhlw/6.4.adoc", "= 物理的安全対策", "= 物理的安全管理策");
+    assertProblem("ja/mhlw/6.4.adoc", 1, "title '物理的安全管理策' differs from the inventory's '物理的安全対策'");
+  }
+
+  @Test
+  void failsOnPageOutsideTheInventory() throws IOException {
+    for (String lang : new String[] {"ja", "en"}) {
+      Files.writeString(
+          content.resolve(lang + "/mhlw/6.6.adoc"),
+          "= T\n:jbake-id: mhlw-6.6\n:jbake-lang: " + lang + "\n\nText.\n",
+          StandardCharsets.UTF_8);
+    }
+    assertProblem("en/mhlw/6.6.adoc", 2, "page 'mhlw-6.6' is not in data/inventory.csv");
+  }
+
+  @Test
+  void failsWhenTheLanguagesOfAPageHaveDifferentSections() throws IOException {
+    append("en/mhlw/6.5.adoc", "", "[#extra]", "== Extra", "", "Only in English.");
+    assertProblem("en/mhlw/6.5.adoc", 1, "has 4 headings but the ja page has 3");
+  }
+
+  @Test
+  void failsOnRosterWithoutChair() throws IOException {
+    replace("data/committee.csv", "chair", "member");
+    assertProblem("data/committee.csv", 4, "exactly one chair");
   }
 
   @Test

@@ -23,7 +23,7 @@ class FixtureSiteIT {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     site = work.resolve("site");
     BuildResult result = TestSites.build(content, site);
-    assertThat(result.pages()).isEqualTo(18);
+    assertThat(result.pages()).isEqualTo(22);
   }
 
   static Document page(String url) {
@@ -45,7 +45,7 @@ class FixtureSiteIT {
     try (Stream<Path> walk = Files.walk(site.resolve("ja"))) {
       pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
     }
-    assertThat(pages).hasSize(9);
+    assertThat(pages).hasSize(11);
     for (Path ja : pages) {
       String relative = site.resolve("ja").relativize(ja).toString();
       Document doc = TestSites.parse(ja);
@@ -83,7 +83,9 @@ class FixtureSiteIT {
         .containsExactly(
             "Guidelines for the Security Management of Medical Information Systems",
             "Guidelines for Cloud Service Providers",
-            "Overview");
+            "Overview",
+            "Committee Roster",
+            "Glossary");
     assertThat(doc.select(".site-nav .nav-root [aria-current=page]")).hasSize(1);
   }
 
@@ -111,14 +113,14 @@ class FixtureSiteIT {
   void headingsGetStableAnchorsAndAnOnPageTableOfContents() {
     Document doc = page("ja/mhlw/6.5.html");
     Element body = doc.getElementById("page-body");
-    assertThat(body.select("h2").eachAttr("id")).containsExactly("purpose", "requirements");
+    assertThat(body.select("h2").eachAttr("id")).containsExactly("purpose", "requirements", "related");
     Element h3 = body.selectFirst("h3");
     assertThat(h3.id()).isNotEmpty();
     assertThat(h3.selectFirst("a.heading-anchor").attr("href")).isEqualTo("#" + h3.id());
     assertThat(doc.select("#page-toc a").eachAttr("href"))
-        .containsExactly("#purpose", "#requirements", "#" + h3.id());
+        .containsExactly("#purpose", "#requirements", "#" + h3.id(), "#related");
     assertThat(page("en/mhlw/6.5.html").getElementById("page-body").select("h2").eachAttr("id"))
-        .containsExactly("purpose", "requirements");
+        .containsExactly("purpose", "requirements", "related");
   }
 
   @Test
@@ -199,5 +201,53 @@ class FixtureSiteIT {
       }
     }
     assertThat(site.resolve("assets/medguide.css")).isRegularFile();
+  }
+
+  @Test
+  void relatedSectionsOfTheOtherGuidelineComeFromTheCrosswalk() {
+    Element ja = page("ja/mhlw/6.5.html").selectFirst("#page-body section.related");
+    assertThat(ja.selectFirst("h2").id()).isEqualTo("related");
+    assertThat(ja.select("a[href]").eachAttr("href")).contains("../mic/3.2.3.html");
+    assertThat(ja.selectFirst("li.relation-same").text())
+        .contains("3.2.3 技術的安全管理策", "同じ主題", "確度：高");
+    Element en = page("en/mic/3.2.3.html").selectFirst("section.related");
+    assertThat(en.select("li a").eachAttr("href")).containsExactly("../mhlw/6.5.html");
+    assertThat(en.text()).contains("Same topic", "Confidence: high", "Titles and order match.");
+    Element none = page("en/mhlw/6.4.html").selectFirst("section.related li.relation-none");
+    assertThat(none.text()).contains("The MIC guideline shows no section", "No counterpart");
+    assertThat(page("ja/mhlw/6.5.html").select("#page-toc a").eachAttr("href"))
+        .contains("#related");
+    assertThat(page("en/overview.html").selectFirst("section.related")).isNull();
+  }
+
+  @Test
+  void committeeTableIsGeneratedFromTheRosterWithTheChairMarked() {
+    Element ja = page("ja/committee.html").selectFirst("#page-body table.committee");
+    assertThat(ja.select("tbody tr")).hasSize(3);
+    assertThat(ja.select("tr.chair th").eachText()).containsExactly("山本 隆一");
+    assertThat(ja.selectFirst("tr.chair").text()).contains("主査", "医療情報システム開発センター");
+    Element en = page("en/committee.html").selectFirst("table.committee");
+    assertThat(en.selectFirst("tr.chair th").text()).isEqualTo("Yamamoto Ryūichi† 山本 隆一");
+    assertThat(en.select("tbody tr").get(2).selectFirst("th").text())
+        .isEqualTo("Yano Kazuhiro 矢野 一博");
+    assertThat(page("en/committee.html").selectFirst(".table-note").text()).contains("provisional");
+  }
+
+  @Test
+  void glossaryHasOneAnchorPerTermInEveryLanguageWithLinksToThePagesThatUseIt() {
+    Document ja = page("ja/glossary.html");
+    assertThat(ja.select("dl.glossary dt").eachAttr("id"))
+        .containsExactly("access-log", "authenticity", "spoofing");
+    Element spoofing = ja.getElementById("spoofing");
+    assertThat(spoofing.text()).contains("なりすまし", "spoofing");
+    Element definition = spoofing.nextElementSibling();
+    assertThat(definition.text()).contains("正規の利用者を装う", "成りすまし");
+    assertThat(definition.select(".term-pages a").eachAttr("href"))
+        .containsExactly("mhlw/6.5.html", "mic/3.2.3.html");
+    Document en = page("en/glossary.html");
+    assertThat(en.select("dl.glossary dt").eachAttr("id"))
+        .containsExactly("access-log", "authenticity", "spoofing");
+    assertThat(en.getElementById("access-log").nextElementSibling().select(".term-note").text())
+        .isEqualTo("General description.");
   }
 }
