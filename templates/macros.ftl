@@ -1,5 +1,53 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- Building blocks of page.ftl. -->
+<#-- Building blocks of page.ftl and compare.ftl. "v" is a page view (see PageViewBuilder). -->
+
+<#-- The head: security policy, title, stylesheet, language alternates. -->
+<#macro head v>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
+<title><#nested></title>
+<#if v.summary?has_content><meta name="description" content="${v.summary}"></#if>
+<link rel="stylesheet" href="${v.root}assets/medguide.css">
+<link rel="alternate" hreflang="${v.lang}" href="${v.url?keep_after_last("/")}">
+<#list v.alternates as alt>
+<link rel="alternate" hreflang="${alt.lang}" href="${alt.url}">
+</#list>
+</#macro>
+
+<#-- Skip link and site header: title, search box, language switch to the same page. -->
+<#macro header v>
+<a class="skip-link" href="#main">${t["skip.link"]}</a>
+<header class="site-header">
+  <#if v.home??><a class="site-title" href="${v.home.url}">${t["site.title"]}</a><#else><span class="site-title">${t["site.title"]}</span></#if>
+  <div class="site-search" role="search">
+    <label for="site-search-input" class="visually-hidden">${t["search.label"]}</label>
+    <input id="site-search-input" type="search" placeholder="${t["search.placeholder"]}" disabled>
+  </div>
+  <#if v.alternates?has_content>
+  <nav class="lang-switch" aria-label="${t["lang.switch.label"]}">
+    <ul>
+      <li><span aria-current="true" lang="${v.lang}">${t["language.name"]}</span></li>
+      <#list v.alternates as alt>
+      <li><a href="${alt.url}" hreflang="${alt.lang}" lang="${alt.lang}">${alt.language}</a></li>
+      </#list>
+    </ul>
+  </nav>
+  </#if>
+</header>
+</#macro>
+
+<#-- Breadcrumbs from the home page to the current page. -->
+<#macro breadcrumbs v>
+<#if v.breadcrumbs?has_content>
+<nav class="breadcrumbs" aria-label="${t["breadcrumbs.label"]}">
+  <ol>
+    <#list v.breadcrumbs as crumb><li><a href="${crumb.url}">${crumb.label}</a></li></#list>
+    <li><span aria-current="page">${v.label}</span></li>
+  </ol>
+</nav>
+</#if>
+</#macro>
 
 <#-- The navigation tree; the current page carries aria-current. -->
 <#macro tree items>
@@ -26,6 +74,7 @@
     <li class="relation-${item.relation}">
       <#if item.url??><span class="related-guideline">${t["related." + item.guideline]}</span> <a href="${item.url}">${item.label}</a><#else>${t["related.none." + item.guideline]}</#if>
       <span class="relation">${item.relationLabel}</span> <span class="confidence confidence-${item.confidence}">${item.confidenceLabel}</span>
+      <#if item.compareUrl??><a class="compare-link" href="${item.compareUrl}">${t["compare.link"]}</a></#if>
       <#if item.note?has_content><span class="related-note">${item.note}</span></#if>
     </li>
   </#list>

@@ -4,36 +4,10 @@
 <!DOCTYPE html>
 <html lang="${page.lang}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
-<title><#if page.kind == "home">${t["site.title"]}<#else>${page.label} | ${t["site.title"]}</#if></title>
-<#if page.summary?has_content><meta name="description" content="${page.summary}"></#if>
-<link rel="stylesheet" href="${page.root}assets/medguide.css">
-<link rel="alternate" hreflang="${page.lang}" href="${page.url?keep_after_last("/")}">
-<#list page.alternates as alt>
-<link rel="alternate" hreflang="${alt.lang}" href="${alt.url}">
-</#list>
+<@m.head page><#if page.kind == "home">${t["site.title"]}<#else>${page.label} | ${t["site.title"]}</#if></@m.head>
 </head>
 <body class="kind-${page.kind}">
-<a class="skip-link" href="#main">${t["skip.link"]}</a>
-<header class="site-header">
-  <#if page.home??><a class="site-title" href="${page.home.url}">${t["site.title"]}</a><#else><span class="site-title">${t["site.title"]}</span></#if>
-  <div class="site-search" role="search">
-    <label for="site-search-input" class="visually-hidden">${t["search.label"]}</label>
-    <input id="site-search-input" type="search" placeholder="${t["search.placeholder"]}" disabled>
-  </div>
-  <#if page.alternates?has_content>
-  <nav class="lang-switch" aria-label="${t["lang.switch.label"]}">
-    <ul>
-      <li><span aria-current="true" lang="${page.lang}">${t["language.name"]}</span></li>
-      <#list page.alternates as alt>
-      <li><a href="${alt.url}" hreflang="${alt.lang}" lang="${alt.lang}">${alt.language}</a></li>
-      </#list>
-    </ul>
-  </nav>
-  </#if>
-</header>
+<@m.header page/>
 <div class="layout">
 <#if page.nav??>
 <details class="site-nav" open>
@@ -45,14 +19,7 @@
 </details>
 </#if>
 <main id="main" tabindex="-1">
-  <#if page.breadcrumbs?has_content>
-  <nav class="breadcrumbs" aria-label="${t["breadcrumbs.label"]}">
-    <ol>
-      <#list page.breadcrumbs as crumb><li><a href="${crumb.url}">${crumb.label}</a></li></#list>
-      <li><span aria-current="page">${page.label}</span></li>
-    </ol>
-  </nav>
-  </#if>
+  <@m.breadcrumbs page/>
   <article>
     <header class="page-header">
       <h1>${page.label}</h1>

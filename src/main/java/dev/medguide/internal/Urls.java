@@ -31,6 +31,33 @@ public final class Urls {
     return url.toString();
   }
 
+  /**
+   * The site-root path that the relative URL {@code href} (which may carry a {@code #fragment})
+   * points to from the page at {@code from}: {@code ja/mhlw/6.5.html} + {@code 6.html#x} gives
+   * {@code ja/mhlw/6.html#x}.
+   */
+  public static String resolve(String from, String href) {
+    int hash = href.indexOf('#');
+    String path = hash < 0 ? href : href.substring(0, hash);
+    String fragment = hash < 0 ? "" : href.substring(hash);
+    if (path.isEmpty()) {
+      return from + fragment;
+    }
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    String[] base = from.split("/");
+    for (int i = 0; i < base.length - 1; i++) {
+      parts.addLast(base[i]);
+    }
+    for (String part : path.split("/")) {
+      if (part.equals("..")) {
+        parts.pollLast();
+      } else if (!part.equals(".") && !part.isEmpty()) {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts) + fragment;
+  }
+
   /** The prefix that leads from the page at {@code from} to the site root ({@code ../../}). */
   public static String toRoot(String from) {
     return "../".repeat(directories(from).length);

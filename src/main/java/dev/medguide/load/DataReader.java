@@ -7,6 +7,7 @@ import dev.medguide.model.GlossaryTerm;
 import dev.medguide.model.GuidelineInfo;
 import dev.medguide.model.InventoryEntry;
 import dev.medguide.model.Language;
+import dev.medguide.model.MeasureCategory;
 import dev.medguide.model.Problems;
 import dev.medguide.model.Relation;
 import dev.medguide.model.SiteData;
@@ -83,33 +84,41 @@ final class DataReader {
     Path file = file(CROSSWALK);
     List<CrosswalkEntry> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    List<String> columns = List.of("mhlw", "mic", "relation", "confidence", "note_ja", "note_en");
+    List<String> columns =
+        List.of("category", "mhlw", "mic", "relation", "confidence", "note_ja", "note_en");
     for (CsvTable.Row row : CsvTable.read(file, columns, problems)) {
-      Optional<Relation> relation = Relation.fromCode(row.get("relation"));
-      Optional<Confidence> confidence = Confidence.fromCode(row.get("confidence"));
-      if (relation.isEmpty()) {
-        problems.add(
-            file,
-            row.line(),
-            "unknown relation '"
-                + row.get("relation")
-                + "' (same, partial, explanation, new, none)");
-      }
-      if (confidence.isEmpty()) {
-        problems.add(
-            file,
-            row.line(),
-            "unknown confidence '" + row.get("confidence") + "' (high, medium, low)");
-      }
+      Optional<MeasureCategory> category =
+          known(
+              file,
+              row,
+              "category",
+              MeasureCategory.fromCode(row.get("category")),
+              "general, organizational, physical, technical, human, disposal, maintenance, off-site, emergency, exchange, signature, storage, termination, new-services");
+      Optional<Relation> relation =
+          known(
+              file,
+              row,
+              "relation",
+              Relation.fromCode(row.get("relation")),
+              "same, partial, explanation, new, none");
+      Optional<Confidence> confidence =
+          known(
+              file,
+              row,
+              "confidence",
+              Confidence.fromCode(row.get("confidence")),
+              "high, medium, low");
       if (row.get("mhlw").isEmpty() && row.get("mic").isEmpty()) {
         problems.add(file, row.line(), "a row needs an MHLW id, a MIC id, or both");
         continue;
       }
-      if (relation.isPresent()
+      if (category.isPresent()
+          && relation.isPresent()
           && confidence.isPresent()
           && unique(file, row, seen, row.get("mhlw") + "|" + row.get("mic"))) {
         rows.add(
             new CrosswalkEntry(
+                category.get(),
                 optional(row.get("mhlw")),
                 optional(row.get("mic")),
                 relation.get(),
@@ -120,6 +129,15 @@ final class DataReader {
       }
     }
     return rows;
+  }
+
+  private <T> Optional<T> known(
+      Path file, CsvTable.Row row, String column, Optional<T> value, String allowed) {
+    if (value.isEmpty()) {
+      problems.add(
+          file, row.line(), "unknown " + column + " '" + row.get(column) + "' (" + allowed + ")");
+    }
+    return value;
   }
 
   private List<GlossaryTerm> glossary() {

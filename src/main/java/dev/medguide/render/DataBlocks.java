@@ -10,9 +10,9 @@ import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
 
 /**
- * The block macros that show data files inside pages — {@code committee::[]} and {@code
- * glossary::[]} — so each table is generated from its one CSV and never typed twice. Registered on
- * Asciidoctor for one build and removed after it.
+ * The block macros that show data files inside pages — {@code committee::[]}, {@code glossary::[]}
+ * and {@code crosswalk::[]} — so each table is generated from its one CSV and never typed twice.
+ * Registered on Asciidoctor for one build and removed after it.
  */
 final class DataBlocks {
   private final SiteModel model;
@@ -30,7 +30,9 @@ final class DataBlocks {
             new Macro(
                 "committee",
                 (page) -> new CommitteeTable(model.data().committee(), messages).html(page.lang())))
-        .blockMacro(new Macro("glossary", (page) -> new GlossaryList(model, messages).html(page)));
+        .blockMacro(new Macro("glossary", (page) -> new GlossaryList(model, messages).html(page)))
+        .blockMacro(
+            new Macro("crosswalk", (page) -> new CrosswalkMatrix(model, messages).html(page)));
   }
 
   void unregister(Asciidoctor asciidoctor) {

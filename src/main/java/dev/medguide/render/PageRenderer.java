@@ -78,9 +78,12 @@ public final class PageRenderer {
       parser.close();
       dataBlocks.unregister(toolchain.asciidoctor());
     }
-    new RootPageWriter(options.templatesDir(), messages)
-        .write(content.model(), stagingDir, problems);
     checkOutputs(content, stagingDir, problems);
+    StandaloneTemplates templates = new StandaloneTemplates(options.templatesDir());
+    new RootPageWriter(templates, messages).write(content.model(), stagingDir, problems);
+    // Compare views are made from the rendered pages, also after problems, so that the link
+    // check of this run still finds them.
+    new ComparePageWriter(content.model(), messages, templates).write(stagingDir, problems);
     return problems;
   }
 

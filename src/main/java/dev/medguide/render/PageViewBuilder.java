@@ -53,6 +53,70 @@ final class PageViewBuilder {
     return view;
   }
 
+  /**
+   * The view of the side-by-side page of a crosswalk pair in one language: the same keys as a
+   * page's view where the layout needs them (root, home, alternates, breadcrumbs), plus the two
+   * columns.
+   */
+  Map<String, Object> compare(CrosswalkEntry entry, Page mhlw, Page mic) {
+    Language lang = mhlw.lang();
+    String url = entry.compareUrl(lang);
+    Page here =
+        new Page(
+            "compare",
+            lang,
+            PageKind.PAGE,
+            Optional.empty(),
+            Optional.empty(),
+            "",
+            "",
+            "",
+            0,
+            mhlw.sourceFile(),
+            url);
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("lang", lang.code());
+    view.put("kind", "compare");
+    view.put("url", url);
+    view.put("root", Urls.toRoot(url));
+    view.put("summary", "");
+    view.put("label", label(mhlw) + " ↔ " + label(mic));
+    model.page("home", lang).ifPresent(home -> view.put("home", link(here, home)));
+    List<Map<String, Object>> crumbs = new ArrayList<>();
+    model.page("home", lang).ifPresent(home -> crumbs.add(link(here, home)));
+    model.page("crosswalk", lang).ifPresent(matrix -> crumbs.add(link(here, matrix)));
+    view.put("breadcrumbs", crumbs);
+    List<Map<String, Object>> alternates = new ArrayList<>();
+    for (Language other : model.languages()) {
+      if (other != lang
+          && model.page(mhlw.id(), other).isPresent()
+          && model.page(mic.id(), other).isPresent()) {
+        Map<String, Object> alternate = new LinkedHashMap<>();
+        alternate.put("lang", other.code());
+        alternate.put("language", messages.get(other, "language.name"));
+        alternate.put("url", Urls.relative(url, entry.compareUrl(other)));
+        alternates.add(alternate);
+      }
+    }
+    alternates.sort(java.util.Comparator.comparing(a -> a.get("lang").toString()));
+    view.put("alternates", alternates);
+    view.put("relationLabel", messages.get(lang, "relation." + entry.relation().code()));
+    view.put("confidence", entry.confidence().code());
+    view.put("confidenceLabel", messages.get(lang, "confidence." + entry.confidence().code()));
+    view.put("note", entry.note(lang));
+    view.put("columns", List.of(column(here, mhlw), column(here, mic)));
+    return view;
+  }
+
+  private Map<String, Object> column(Page from, Page page) {
+    Map<String, Object> column = link(from, page);
+    column.put("guideline", page.guideline().orElseThrow());
+    column.put(
+        "guidelineLabel", messages.get(page.lang(), "related." + page.guideline().orElseThrow()));
+    source(page).ifPresent(s -> column.put("source", s));
+    return column;
+  }
+
   private String label(Page page) {
     return labels.label(page);
   }
@@ -136,6 +200,9 @@ final class PageViewBuilder {
       item.put(
           "confidenceLabel", messages.get(page.lang(), "confidence." + entry.confidence().code()));
       item.put("note", entry.note(page.lang()));
+      if (entry.isPair() && item.containsKey("url")) {
+        item.put("compareUrl", Urls.relative(page.url(), entry.compareUrl(page.lang())));
+      }
       related.add(item);
     }
     return related;

@@ -42,7 +42,7 @@ class MainIT {
     assertThat(code).as(output()).isZero();
     assertThat(output().lines().map(l -> l.split("\\s+")[0]).toList())
         .startsWith("load", "render", "link", "publish");
-    assertThat(output()).contains("load     22 pages (ja 11, en 11)");
+    assertThat(output()).contains("load     24 pages (ja 12, en 12)");
     assertThat(work.resolve("out/ja/mhlw/6.5.html")).isRegularFile();
   }
 

@@ -124,13 +124,13 @@ class BadInputIT {
 
   @Test
   void failsOnCrosswalkRowWithUnknownPageId() throws IOException {
-    int line = append("data/crosswalk.csv", "mhlw-6.9,mic-3.2.3,same,high,,");
+    int line = append("data/crosswalk.csv", "technical,mhlw-6.9,mic-3.2.3,same,high,,");
     assertProblem("data/crosswalk.csv", line, "unknown page id 'mhlw-6.9'");
   }
 
   @Test
   void failsOnCrosswalkRowWithUnknownRelationOrSwappedColumns() throws IOException {
-    int line = append("data/crosswalk.csv", "mic-3,mhlw-6,similar,high,,");
+    int line = append("data/crosswalk.csv", "general,mic-3,mhlw-6,similar,high,,");
     List<Problem> problems = failingBuild();
     assertProblem(problems, "data/crosswalk.csv", line, "unknown relation 'similar'");
   }

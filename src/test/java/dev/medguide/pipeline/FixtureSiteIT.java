@@ -23,7 +23,7 @@ class FixtureSiteIT {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     site = work.resolve("site");
     BuildResult result = TestSites.build(content, site);
-    assertThat(result.pages()).isEqualTo(22);
+    assertThat(result.pages()).isEqualTo(24);
   }
 
   static Document page(String url) {
@@ -45,7 +45,7 @@ class FixtureSiteIT {
     try (Stream<Path> walk = Files.walk(site.resolve("ja"))) {
       pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
     }
-    assertThat(pages).hasSize(11);
+    assertThat(pages).hasSize(14); // 12 pages and 2 compare views
     for (Path ja : pages) {
       String relative = site.resolve("ja").relativize(ja).toString();
       Document doc = TestSites.parse(ja);
@@ -84,6 +84,7 @@ class FixtureSiteIT {
             "Guidelines for the Security Management of Medical Information Systems",
             "Guidelines for Cloud Service Providers",
             "Overview",
+            "Correspondence Matrix",
             "Committee Roster",
             "Glossary");
     assertThat(doc.select(".site-nav .nav-root [aria-current=page]")).hasSize(1);
@@ -113,7 +114,8 @@ class FixtureSiteIT {
   void headingsGetStableAnchorsAndAnOnPageTableOfContents() {
     Document doc = page("ja/mhlw/6.5.html");
     Element body = doc.getElementById("page-body");
-    assertThat(body.select("h2").eachAttr("id")).containsExactly("purpose", "requirements", "related");
+    assertThat(body.select("h2").eachAttr("id"))
+        .containsExactly("purpose", "requirements", "related");
     Element h3 = body.selectFirst("h3");
     assertThat(h3.id()).isNotEmpty();
     assertThat(h3.selectFirst("a.heading-anchor").attr("href")).isEqualTo("#" + h3.id());
@@ -211,7 +213,8 @@ class FixtureSiteIT {
     assertThat(ja.selectFirst("li.relation-same").text())
         .contains("3.2.3 技術的安全管理策", "同じ主題", "確度：高");
     Element en = page("en/mic/3.2.3.html").selectFirst("section.related");
-    assertThat(en.select("li a").eachAttr("href")).containsExactly("../mhlw/6.5.html");
+    assertThat(en.select("li a").eachAttr("href"))
+        .containsExactly("../mhlw/6.5.html", "../compare/mhlw-6.5--mic-3.2.3.html");
     assertThat(en.text()).contains("Same topic", "Confidence: high", "Titles and order match.");
     Element none = page("en/mhlw/6.4.html").selectFirst("section.related li.relation-none");
     assertThat(none.text()).contains("The MIC guideline shows no section", "No counterpart");
@@ -249,5 +252,42 @@ class FixtureSiteIT {
         .containsExactly("access-log", "authenticity", "spoofing");
     assertThat(en.getElementById("access-log").nextElementSibling().select(".term-note").text())
         .isEqualTo("General description.");
+  }
+
+  @Test
+  void matrixGroupsRowsByCategoryAndLinksBothSidesAndTheCompareView() {
+    Element matrix = page("en/crosswalk.html").selectFirst("#page-body table.crosswalk-matrix");
+    assertThat(matrix.select("tbody").eachAttr("id"))
+        .containsExactly("category-general", "category-physical", "category-technical");
+    Element technical = matrix.getElementById("category-technical");
+    assertThat(technical.select("a").eachAttr("href"))
+        .containsExactly("mhlw/6.5.html", "compare/mhlw-6.5--mic-3.2.3.html", "mic/3.2.3.html");
+    assertThat(matrix.selectFirst("#category-physical tr.relation-none").text())
+        .contains("6.4 Physical Security Measures", "No counterpart");
+    assertThat(matrix.select("td[data-label]")).hasSize(9);
+  }
+
+  @Test
+  void compareViewShowsBothSectionsSideBySideWithPrefixedIdsAndWorkingLinks() {
+    Document doc = page("ja/compare/mhlw-6.5--mic-3.2.3.html");
+    assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("ja");
+    assertThat(doc.selectFirst("h1").text()).contains("6.5 技術的安全対策 ↔ 3.2.3 技術的安全管理策");
+    assertThat(doc.select(".compare-column h2 a").eachAttr("href"))
+        .containsExactly("../mhlw/6.5.html", "../mic/3.2.3.html");
+    assertThat(doc.select(".compare-mhlw .compare-body h2").eachAttr("id"))
+        .contains("mhlw-purpose", "mhlw-requirements");
+    assertThat(doc.select(".compare-mic .compare-body h2").eachAttr("id"))
+        .contains("mic-requirements");
+    assertThat(doc.select(".compare-body section.related")).isEmpty();
+    assertThat(doc.select(".compare-mhlw .compare-body a").eachAttr("href"))
+        .contains("../mic/3.2.3.html#requirements");
+    assertThat(doc.select(".compare-mic .compare-body a").eachAttr("href"))
+        .contains("../mhlw/6.5.html");
+    Element toEnglish = doc.selectFirst(".lang-switch a[hreflang=en]");
+    assertThat(toEnglish.attr("href")).isEqualTo("../../en/compare/mhlw-6.5--mic-3.2.3.html");
+    assertThat(doc.select(".breadcrumbs a").eachAttr("href"))
+        .containsExactly("../index.html", "../crosswalk.html");
+    assertThat(page("ja/mhlw/6.5.html").select("section.related a.compare-link").eachAttr("href"))
+        .containsExactly("../compare/mhlw-6.5--mic-3.2.3.html");
   }
 }

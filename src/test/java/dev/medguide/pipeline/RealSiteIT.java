@@ -2,10 +2,22 @@ package dev.medguide.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.medguide.internal.Urls;
 import dev.medguide.testing.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,5 +90,220 @@ class RealSiteIT {
     assertThat(mhlw.select("#page-body a").eachAttr("href")).contains("../mic/3.2.3.html");
     Document mic = TestSites.parse(first.resolve("en/mic/3.2.3.html"));
     assertThat(mic.select("#page-body a").eachAttr("href")).contains("../mhlw/6.5.html");
+  }
+
+  /** The inventory rows: id, ja title, en title. */
+  static List<String[]> inventory() throws IOException {
+    Path file = TestSites.projectDir().resolve("content/data/inventory.csv");
+    List<String[]> rows = new ArrayList<>();
+    try (CSVParser parser =
+        CSVParser.parse(
+            file,
+            StandardCharsets.UTF_8,
+            CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .get())) {
+      parser.forEach(
+          r -> rows.add(new String[] {r.get("id"), r.get("title_ja"), r.get("title_en")}));
+    }
+    return rows;
+  }
+
+  static String urlOf(String id) {
+    int dash = id.indexOf('-');
+    return dash < 0
+        ? id + (id.equals("mhlw") || id.equals("mic") ? "/index.html" : ".html")
+        : id.substring(0, dash) + "/" + id.substring(dash + 1) + ".html";
+  }
+
+  @Test
+  void everyInventoryPageExistsInBothLanguagesWithItsTitle() throws IOException {
+    List<String[]> inventory = inventory();
+    assertThat(inventory.stream().filter(r -> r[0].startsWith("mhlw-"))).hasSize(30);
+    assertThat(inventory.stream().filter(r -> r[0].startsWith("mic-"))).hasSize(23);
+    assertThat(inventory.stream().map(r -> r[0]))
+        .contains("mhlw", "mic", "overview", "revisions", "committee", "glossary");
+    for (String[] row : inventory) {
+      Document ja = TestSites.parse(first.resolve("ja/" + urlOf(row[0])));
+      Document en = TestSites.parse(first.resolve("en/" + urlOf(row[0])));
+      assertThat(ja.selectFirst("h1").text()).as(row[0]).endsWith(row[1]);
+      assertThat(en.selectFirst("h1").text()).as(row[0]).endsWith(row[2]);
+    }
+    assertThat(TestSites.parse(first.resolve("ja/mic/3.2.2.html")).selectFirst("h1").text())
+        .isEqualTo("3.2.2 物理的安全管理策");
+    assertThat(TestSites.parse(first.resolve("ja/mhlw/6.html")).selectFirst("h1").text())
+        .isEqualTo("第6章 情報システムの基本的な安全管理");
+  }
+
+  @Test
+  void committeePageListsTwentyMembersWithTheChairMarked() {
+    for (String lang : new String[] {"ja", "en"}) {
+      Element table =
+          TestSites.parse(first.resolve(lang + "/committee.html")).selectFirst("table.committee");
+      assertThat(table.select("tbody tr")).hasSize(20);
+      assertThat(table.select("tbody tr td:eq(2), tbody tr td:nth-child(3)").eachText())
+          .allMatch(a -> !a.isBlank());
+      assertThat(table.select("tr.chair")).hasSize(1);
+      assertThat(table.selectFirst("tr.chair").text())
+          .contains("山本 隆一", lang.equals("ja") ? "主査" : "Chair");
+    }
+    Element en = TestSites.parse(first.resolve("en/committee.html")).selectFirst("table.committee");
+    assertThat(en.selectFirst("tr.chair th").text()).startsWith("Yamamoto Ryūichi");
+  }
+
+  @Test
+  void glossaryHasAtLeastSixtyTermsWithReadingTranslationAndDefinitionsInBothLanguages() {
+    Document ja = TestSites.parse(first.resolve("ja/glossary.html"));
+    Document en = TestSites.parse(first.resolve("en/glossary.html"));
+    List<String> ids = ja.select("dl.glossary > dt").eachAttr("id");
+    assertThat(ids).hasSizeGreaterThanOrEqualTo(60).doesNotHaveDuplicates();
+    assertThat(en.select("dl.glossary > dt").eachAttr("id"))
+        .containsExactlyInAnyOrderElementsOf(ids);
+    for (String id : ids) {
+      Element jaTerm = ja.getElementById(id);
+      Element enTerm = en.getElementById(id);
+      assertThat(jaTerm.select(".term, .reading, .translation"))
+          .as(id)
+          .hasSize(3)
+          .allMatch(e -> e.text().length() > 0);
+      assertThat(jaTerm.nextElementSibling().selectFirst("p").text()).as(id).isNotBlank();
+      assertThat(enTerm.nextElementSibling().selectFirst("p").text())
+          .as(id)
+          .isNotBlank()
+          .isNotEqualTo(jaTerm.nextElementSibling().selectFirst("p").text());
+      assertThat(jaTerm.nextElementSibling().select(".term-pages a")).as(id).isNotEmpty();
+    }
+  }
+
+  @Test
+  void overviewHasADiagramWithTheSixCategoriesInEachLanguage() {
+    Map<String, List<String>> categories =
+        Map.of(
+            "ja",
+                List.of("物理的安全管理対策", "技術的安全管理対策", "組織的安全管理対策", "人的安全管理対策", "外部との医療情報の交換", "非常時対応"),
+            "en",
+                List.of(
+                    "Physical security",
+                    "Technical security",
+                    "Organizational security",
+                    "Human security",
+                    "External exchange",
+                    "Emergency response"));
+    for (Map.Entry<String, List<String>> entry : categories.entrySet()) {
+      Element svg =
+          TestSites.parse(first.resolve(entry.getKey() + "/overview.html"))
+              .selectFirst("#page-body svg");
+      assertThat(svg).isNotNull();
+      assertThat(svg.attr("role")).isEqualTo("img");
+      assertThat(svg.selectFirst("title").text()).isNotBlank();
+      String text = String.join(" ", svg.select("text").eachText());
+      assertThat(text).contains(entry.getValue());
+      assertThat(svg.select("[href], image, use"))
+          .allMatch(e -> !e.attr("href").startsWith("http"));
+    }
+  }
+
+  @Test
+  void highConfidencePairsLinkToEachOtherAndToTheirCompareViewInBothLanguages() {
+    for (int i = 3; i <= 12; i++) {
+      String mhlw = "6." + i;
+      String mic = "3.2." + (i - 2);
+      for (String lang : new String[] {"ja", "en"}) {
+        Element related =
+            TestSites.parse(first.resolve(lang + "/mhlw/" + mhlw + ".html"))
+                .selectFirst("section.related");
+        assertThat(related.select("a").eachAttr("href"))
+            .as(lang + " " + mhlw)
+            .contains(
+                "../mic/" + mic + ".html", "../compare/mhlw-" + mhlw + "--mic-" + mic + ".html");
+        Element back =
+            TestSites.parse(first.resolve(lang + "/mic/" + mic + ".html"))
+                .selectFirst("section.related");
+        assertThat(back.select("a").eachAttr("href"))
+            .as(lang + " " + mic)
+            .contains(
+                "../mhlw/" + mhlw + ".html", "../compare/mhlw-" + mhlw + "--mic-" + mic + ".html");
+        Document compare =
+            TestSites.parse(
+                first.resolve(lang + "/compare/mhlw-" + mhlw + "--mic-" + mic + ".html"));
+        assertThat(compare.select(".compare-column h2 a").eachAttr("href"))
+            .containsExactly("../mhlw/" + mhlw + ".html", "../mic/" + mic + ".html");
+        assertThat(compare.select(".compare-body").eachText()).allMatch(t -> t.length() > 100);
+      }
+    }
+  }
+
+  @Test
+  void newMicSectionsSayTheyAreNewAndFoldedMhlwSectionsPointToMic() {
+    assertThat(
+            TestSites.parse(first.resolve("ja/mic/3.5.html"))
+                .selectFirst("section.related li.relation-new")
+                .text())
+        .contains("新設");
+    assertThat(
+            TestSites.parse(first.resolve("en/mic/3.6.html"))
+                .selectFirst("section.related li.relation-new")
+                .text())
+        .contains("New in MIC");
+    for (String section : new String[] {"7.1", "7.2", "7.3"}) {
+      Element related =
+          TestSites.parse(first.resolve("ja/mhlw/" + section + ".html"))
+              .selectFirst("section.related");
+      assertThat(related.select("a").eachAttr("href")).contains("../mic/3.3.1-3.3.4.html");
+      assertThat(related.text()).contains("7.1～7.3は関連箇所に統合");
+    }
+  }
+
+  @Test
+  void matrixLinksEveryGuidelineSectionPage() throws IOException {
+    for (String lang : new String[] {"ja", "en"}) {
+      Document matrix = TestSites.parse(first.resolve(lang + "/crosswalk.html"));
+      List<String> links = matrix.select("table.crosswalk-matrix a").eachAttr("href");
+      for (String[] row : inventory()) {
+        if (row[0].startsWith("mhlw-") || row[0].startsWith("mic-")) {
+          assertThat(links).as(lang + " " + row[0]).contains(urlOf(row[0]));
+        }
+      }
+      assertThat(matrix.select("table.crosswalk-matrix tbody")).hasSizeGreaterThanOrEqualTo(13);
+    }
+  }
+
+  @Test
+  void crawlFromTheRootFindsNoBrokenLinkOrAnchor() {
+    Set<String> visited = new HashSet<>();
+    Deque<String> queue = new ArrayDeque<>(List.of("index.html"));
+    List<String> broken = new ArrayList<>();
+    while (!queue.isEmpty()) {
+      String url = queue.poll();
+      if (!visited.add(url)) {
+        continue;
+      }
+      Document doc = TestSites.parse(first.resolve(url));
+      for (Element a : doc.select("a[href], link[href]")) {
+        String href = a.attr("href");
+        if (href.matches("^[a-z]+:.*")) {
+          continue;
+        }
+        String target = Urls.resolve(url, href);
+        String path = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+        String fragment = target.contains("#") ? target.substring(target.indexOf('#') + 1) : "";
+        if (!Files.isRegularFile(first.resolve(path))) {
+          broken.add(url + " → " + href);
+        } else if (path.endsWith(".html")) {
+          if (!fragment.isEmpty()
+              && TestSites.parse(first.resolve(path)).getElementById(fragment) == null) {
+            broken.add(url + " → " + href);
+          }
+          queue.add(path);
+        }
+      }
+    }
+    assertThat(broken).isEmpty();
+    assertThat(visited)
+        .hasSizeGreaterThan(150)
+        .contains("ja/mhlw/6.5.html", "en/compare/mhlw-6.5--mic-3.2.3.html");
   }
 }

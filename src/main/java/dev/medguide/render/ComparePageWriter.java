@@ -1,0 +1,106 @@
+package dev.medguide.render;
+
+import dev.medguide.BuildException;
+import dev.medguide.internal.Urls;
+import dev.medguide.model.CrosswalkEntry;
+import dev.medguide.model.Language;
+import dev.medguide.model.Page;
+import dev.medguide.model.Problems;
+import dev.medguide.model.SiteModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Writes a side-by-side view for every crosswalk pair, {@code
+ * {lang}/compare/mhlw-6.5--mic-3.2.3.html}, from the two rendered pages' bodies. Ids get a
+ * per-column prefix so both bodies can share one page, and links are rewritten to stay correct from
+ * the compare page's folder.
+ */
+final class ComparePageWriter {
+  private final SiteModel model;
+  private final PageViewBuilder views;
+  private final StandaloneTemplates templates;
+  private final Messages messages;
+
+  ComparePageWriter(SiteModel model, Messages messages, StandaloneTemplates templates) {
+    this.model = model;
+    this.views = new PageViewBuilder(model, messages);
+    this.templates = templates;
+    this.messages = messages;
+  }
+
+  /** Writes every compare page into {@code siteDir}; returns how many. */
+  int write(Path siteDir, Problems problems) {
+    Set<String> written = new HashSet<>();
+    for (Language lang : model.languages()) {
+      for (CrosswalkEntry entry : model.data().crosswalk()) {
+        if (!entry.isPair()) {
+          continue;
+        }
+        Optional<Page> mhlw = model.page(entry.mhlw().get(), lang);
+        Optional<Page> mic = model.page(entry.mic().get(), lang);
+        if (mhlw.isPresent() && mic.isPresent() && written.add(entry.compareUrl(lang))) {
+          write(siteDir, entry, mhlw.get(), mic.get(), problems);
+        }
+      }
+    }
+    return written.size();
+  }
+
+  private void write(Path siteDir, CrosswalkEntry entry, Page mhlw, Page mic, Problems problems) {
+    Map<String, Object> view = views.compare(entry, mhlw, mic);
+    String url = entry.compareUrl(mhlw.lang());
+    List<String> bodies = new ArrayList<>();
+    for (Page page : List.of(mhlw, mic)) {
+      bodies.add(body(siteDir, page, url, page.guideline().orElseThrow() + "-"));
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("page", view);
+    data.put("bodies", bodies);
+    data.put("t", messages.ui(mhlw.lang()));
+    templates.render("compare.ftl", data, siteDir.resolve(url), problems);
+  }
+
+  /** The page's rendered body, with prefixed ids and links that work from {@code targetUrl}. */
+  private static String body(Path siteDir, Page page, String targetUrl, String idPrefix) {
+    Path file = siteDir.resolve(page.url());
+    Document doc;
+    try {
+      if (!Files.isRegularFile(file)) {
+        return ""; // the page failed to render; that problem is already reported
+      }
+      doc = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "");
+    } catch (IOException e) {
+      throw new BuildException("cannot read " + page.url() + ": " + e.getMessage(), e);
+    }
+    Element body = doc.getElementById("page-body");
+    if (body == null) {
+      return "";
+    }
+    body.select("section.related").remove();
+    for (Element element : body.select("[id]")) {
+      element.id(idPrefix + element.id());
+    }
+    for (Element link : body.select("a[href]")) {
+      String href = link.attr("href");
+      if (href.startsWith("#")) {
+        link.attr("href", "#" + idPrefix + href.substring(1));
+      } else if (!href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !href.startsWith("/")) {
+        link.attr("href", Urls.relative(targetUrl, Urls.resolve(page.url(), href)));
+      }
+    }
+    return body.html();
+  }
+}
