@@ -9,6 +9,7 @@ import dev.medguide.render.Toolchain;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +46,18 @@ final class BuildCommand implements Callable<Integer> {
       names = "--lang",
       split = ",",
       paramLabel = "LANG",
+      converter = LanguageConverter.class,
+      completionCandidates = LanguageConverter.Codes.class,
       description =
           "Build only these languages: ${COMPLETION-CANDIDATES} (default: all). Missing translations are errors only when all are built.")
   List<Language> languages = List.of();
+
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "Where the site will be published (e.g. https://intranet.example/policies/medguide/); makes sitemap.xml URLs absolute. Pages never depend on it.")
+  Optional<String> baseUrl = Optional.empty();
 
   @Option(
       names = {"-v", "--verbose"},
@@ -59,7 +69,7 @@ final class BuildCommand implements Callable<Integer> {
     Logging.configure(verbose);
     EnumSet<Language> selected =
         languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
-    BuildOptions options = new BuildOptions(content, templates, output, selected, verbose);
+    BuildOptions options = new BuildOptions(content, templates, output, selected, verbose, baseUrl);
     try (Toolchain toolchain = new Toolchain()) {
       BuildResult result = new BuildPipeline(options, toolchain, new Progress(main.err())).build();
       main.err().printf("built %d pages into %s%n", result.pages(), result.outputDir());

@@ -3,6 +3,7 @@ package dev.medguide.config;
 import dev.medguide.model.Language;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +14,15 @@ import java.util.Set;
  * @param outputDir the site folder that a successful build replaces
  * @param languages the languages to build
  * @param verbose whether to let JBake and Asciidoctor log their progress
+ * @param baseUrl where the site will be published, for the sitemap's absolute URLs
  */
 public record BuildOptions(
-    Path contentDir, Path templatesDir, Path outputDir, Set<Language> languages, boolean verbose) {
+    Path contentDir,
+    Path templatesDir,
+    Path outputDir,
+    Set<Language> languages,
+    boolean verbose,
+    Optional<String> baseUrl) {
 
   public BuildOptions {
     languages = Set.copyOf(languages.isEmpty() ? EnumSet.allOf(Language.class) : languages);
@@ -33,6 +40,7 @@ public record BuildOptions(
         projectDir.resolve("templates"),
         projectDir.resolve("site"),
         EnumSet.allOf(Language.class),
-        false);
+        false,
+        Optional.empty());
   }
 }

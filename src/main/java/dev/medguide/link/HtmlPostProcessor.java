@@ -4,6 +4,7 @@ import dev.medguide.BuildException;
 import dev.medguide.load.LoadedContent;
 import dev.medguide.load.SourceFile;
 import dev.medguide.model.Problems;
+import dev.medguide.model.SiteModel;
 import dev.medguide.render.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.jsoup.nodes.Document;
 
 /**
  * Stage 3: post-processes every HTML file of the staged site with jsoup — heading anchors, the
- * on-page table of contents, relative and external URLs — then checks every link and anchor.
+ * on-page table of contents, glossary links, relative and external URLs — then checks every link
+ * and anchor.
  */
 public final class HtmlPostProcessor {
   private final Path templatesDir;
@@ -33,10 +35,11 @@ public final class HtmlPostProcessor {
   }
 
   /** The steps, in the order they run on each page. */
-  private List<HtmlStep> steps() {
+  private List<HtmlStep> steps(SiteModel model) {
     return List.of(
         new HeadingAnchors(messages), // ids and self-links on body headings
         new PageContents(), // on-page table of contents from those headings
+        new GlossaryLinks(model), // first use of each glossary term links to its entry
         new RelativeUrls(), // root-relative URLs become page-relative
         new ExternalLinks()); // links that leave the site are marked
   }
@@ -48,7 +51,7 @@ public final class HtmlPostProcessor {
    */
   public Problems process(LoadedContent content, Path stagingDir) {
     List<HtmlPage> pages = read(content, stagingDir);
-    List<HtmlStep> steps = steps();
+    List<HtmlStep> steps = steps(content.model());
     pages.forEach(page -> steps.forEach(step -> step.apply(page)));
     Problems problems = new Problems();
     LinkChecker checker = new LinkChecker(stagingDir, templatesDir, pages);

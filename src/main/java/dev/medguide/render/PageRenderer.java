@@ -84,6 +84,8 @@ public final class PageRenderer {
     // Compare views are made from the rendered pages, also after problems, so that the link
     // check of this run still finds them.
     new ComparePageWriter(content.model(), messages, templates).write(stagingDir, problems);
+    new SiteFilesWriter(content.model(), messages, options.baseUrl())
+        .write(stagingDir, templates, problems);
     return problems;
   }
 

@@ -2,13 +2,18 @@ package dev.medguide.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medguide.testing.TestSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +50,7 @@ class FixtureSiteIT {
     try (Stream<Path> walk = Files.walk(site.resolve("ja"))) {
       pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
     }
-    assertThat(pages).hasSize(14); // 12 pages and 2 compare views
+    assertThat(pages).hasSize(15); // 12 pages, 2 compare views, the 404 page
     for (Path ja : pages) {
       String relative = site.resolve("ja").relativize(ja).toString();
       Document doc = TestSites.parse(ja);
@@ -289,5 +294,69 @@ class FixtureSiteIT {
         .containsExactly("../index.html", "../crosswalk.html");
     assertThat(page("ja/mhlw/6.5.html").select("section.related a.compare-link").eachAttr("href"))
         .containsExactly("../compare/mhlw-6.5--mic-3.2.3.html");
+  }
+
+  @Test
+  void firstUseOfEachGlossaryTermLinksToItsEntryButNeverInsideAWord() {
+    Element ja = page("ja/overview.html").getElementById("page-body");
+    assertThat(ja.select("a.glossary-term").eachText()).containsExactly("なりすまし", "真正性");
+    assertThat(ja.select("a.glossary-term").eachAttr("href"))
+        .containsExactly("glossary.html#spoofing", "glossary.html#authenticity");
+    Element en = page("en/overview.html").getElementById("page-body");
+    assertThat(en.select("a.glossary-term").eachText()).containsExactly("authenticity", "Spoofing");
+    assertThat(page("ja/glossary.html").select("a.glossary-term")).isEmpty();
+    assertThat(page("ja/mhlw/6.5.html").select("h1 a, h2 a.glossary-term, h3 a.glossary-term"))
+        .isEmpty();
+  }
+
+  @Test
+  void manifestListsEveryPageWithItsCrosswalkPartners() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(site.resolve("manifest.json").toFile());
+    assertThat(manifest.get("languages")).extracting(JsonNode::asText).containsExactly("ja", "en");
+    List<JsonNode> pages = new ArrayList<>();
+    manifest.get("pages").forEach(pages::add);
+    assertThat(pages).hasSize(24);
+    for (JsonNode page : pages) {
+      assertThat(site.resolve(page.get("url").asText())).isRegularFile();
+    }
+    JsonNode section =
+        pages.stream()
+            .filter(
+                p -> p.get("id").asText().equals("mhlw-6.5") && p.get("lang").asText().equals("ja"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(section.get("title").asText()).isEqualTo("技術的安全対策");
+    assertThat(section.get("parent").asText()).isEqualTo("mhlw-6");
+    assertThat(section.get("alternates").get("en").asText()).isEqualTo("en/mhlw/6.5.html");
+    JsonNode partner = section.get("crosswalk").get(0);
+    assertThat(partner.get("id").asText()).isEqualTo("mic-3.2.3");
+    assertThat(partner.get("relation").asText()).isEqualTo("same");
+    assertThat(site.resolve(partner.get("compare").asText())).isRegularFile();
+  }
+
+  @Test
+  void sitemapListsEveryPageWithHreflangAlternates() throws Exception {
+    Document sitemap =
+        Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", Parser.xmlParser());
+    assertThat(sitemap.select("url > loc").eachText())
+        .hasSize(24)
+        .contains("ja/mhlw/6.5.html", "en/glossary.html");
+    Element url =
+        sitemap.select("url").stream()
+            .filter(u -> u.selectFirst("loc").text().equals("en/mhlw/6.5.html"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(url.select("xhtml|link").eachAttr("hreflang")).containsExactly("ja", "en");
+    assertThat(url.select("xhtml|link").eachAttr("href"))
+        .containsExactly("ja/mhlw/6.5.html", "en/mhlw/6.5.html");
+  }
+
+  @Test
+  void eachLanguageHasANotFoundPageLeadingBackToTheSite() {
+    Document ja = page("ja/404.html");
+    assertThat(ja.selectFirst("h1").text()).isEqualTo("ページが見つかりません");
+    assertThat(ja.select("main a").eachAttr("href"))
+        .contains("index.html", "mhlw/index.html", "glossary.html");
+    assertThat(page("en/404.html").selectFirst("html").attr("lang")).isEqualTo("en");
   }
 }

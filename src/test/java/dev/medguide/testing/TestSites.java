@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -59,7 +60,12 @@ public final class TestSites {
   public static BuildResult build(Path contentDir, Path outputDir, Set<Language> languages) {
     BuildOptions options =
         new BuildOptions(
-            contentDir, projectDir().resolve("templates"), outputDir, languages, false);
+            contentDir,
+            projectDir().resolve("templates"),
+            outputDir,
+            languages,
+            false,
+            Optional.empty());
     return new BuildPipeline(options, toolchain(), Progress.silent()).build();
   }
 
