@@ -191,7 +191,7 @@ class FixtureSiteIT {
         assertThat(doc.selectFirst("html").attr("lang")).as(file.toString()).isIn("ja", "en");
         assertThat(doc.select("script[src], link[href], img[src]").eachAttr("abs:src"))
             .noneMatch(u -> u.startsWith("http"));
-        for (Element e : doc.select("script[src], link[href], img[src], a[href]")) {
+        for (Element e : doc.select("script[src], link[href], img[src]")) {
           String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
           assertThat(url)
               .as(file + " " + e)
@@ -199,6 +199,10 @@ class FixtureSiteIT {
               .doesNotStartWith("https:")
               .doesNotStartWith("/");
         }
+        // Links may leave the site (marked as external), but never root-relative.
+        assertThat(doc.select("a[href]").eachAttr("href"))
+            .as(file.toString())
+            .noneMatch(u -> u.startsWith("/"));
         if (!file.equals(site.resolve("index.html"))) {
           assertThat(doc.select("a.skip-link[href=#main]")).as(file.toString()).hasSize(1);
           assertThat(doc.select("header.site-header, main#main, footer.site-footer"))
@@ -358,5 +362,13 @@ class FixtureSiteIT {
     assertThat(ja.select("main a").eachAttr("href"))
         .contains("index.html", "mhlw/index.html", "glossary.html");
     assertThat(page("en/404.html").selectFirst("html").attr("lang")).isEqualTo("en");
+  }
+
+  @Test
+  void externalLinksAreMarkedAsLeavingTheSite() {
+    Element link = page("en/index.html").selectFirst("#page-body a[href^=https:]");
+    assertThat(link.attr("href")).isEqualTo("https://www.mhlw.go.jp/");
+    assertThat(link.attr("rel")).isEqualTo("noopener noreferrer");
+    assertThat(link.hasClass("external")).isTrue();
   }
 }
