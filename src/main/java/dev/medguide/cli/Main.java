@@ -16,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = Main.Version.class,
     description =
         "Builds the bilingual knowledge base of the MHLW and MIC medical-information security guidelines.",
-    subcommands = {BuildCommand.class},
+    subcommands = {BuildCommand.class, SearchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -25,10 +25,16 @@ import picocli.CommandLine.IVersionProvider;
       "3:a folder could not be read or written"
     })
 public final class Main implements Runnable {
+  private final PrintStream out;
   private final PrintStream err;
 
-  Main(PrintStream err) {
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
     this.err = err;
+  }
+
+  PrintStream out() {
+    return out;
   }
 
   PrintStream err() {
@@ -42,7 +48,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; help and version go to {@code out}. */
   static int execute(PrintStream out, PrintStream err, String... args) {
-    Main main = new Main(err);
+    Main main = new Main(out, err);
     CommandLine cli = new CommandLine(main);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -28,6 +28,7 @@ public final class HtmlPostProcessor {
   private final Path templatesDir;
   private final Messages messages;
   private int linksChecked;
+  private List<HtmlPage> pages = List.of();
 
   public HtmlPostProcessor(Path templatesDir) {
     this.templatesDir = templatesDir;
@@ -58,7 +59,13 @@ public final class HtmlPostProcessor {
     pages.forEach(page -> checker.check(page, problems));
     linksChecked = checker.checked();
     pages.forEach(page -> write(page, stagingDir));
+    this.pages = pages;
     return problems;
+  }
+
+  /** The pages of the last run, as published. */
+  public List<HtmlPage> pages() {
+    return pages;
   }
 
   /** How many URLs the last run checked. */

@@ -23,6 +23,24 @@ public enum Language {
     return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst();
   }
 
+  /**
+   * The language a query is evidently written in: Japanese if it contains kana or kanji, else none
+   * (Latin-script words occur in both languages).
+   */
+  public static Optional<Language> ofQuery(String query) {
+    boolean japanese =
+        query
+            .codePoints()
+            .anyMatch(
+                c -> {
+                  Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                  return script == Character.UnicodeScript.HAN
+                      || script == Character.UnicodeScript.HIRAGANA
+                      || script == Character.UnicodeScript.KATAKANA;
+                });
+    return japanese ? Optional.of(JA) : Optional.empty();
+  }
+
   @Override
   public String toString() {
     return code;

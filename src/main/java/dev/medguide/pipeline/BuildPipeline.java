@@ -1,15 +1,22 @@
 package dev.medguide.pipeline;
 
 import dev.medguide.config.BuildOptions;
+import dev.medguide.index.PageText;
+import dev.medguide.index.SearchIndexer;
+import dev.medguide.link.HtmlPage;
 import dev.medguide.link.HtmlPostProcessor;
 import dev.medguide.load.ContentLoader;
 import dev.medguide.load.LoadedContent;
+import dev.medguide.model.Page;
 import dev.medguide.model.Problems;
 import dev.medguide.publish.SitePublisher;
 import dev.medguide.render.PageRenderer;
 import dev.medguide.render.Toolchain;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,6 +66,11 @@ public final class BuildPipeline {
               () -> postProcessor.process(content, staging),
               p -> postProcessor.linksChecked() + " links and anchors checked"));
       problems.throwIfAny();
+      // 4 index: Lucene/Kuromoji index of the published text, exported for the static search.
+      timed(
+          "index",
+          () -> new SearchIndexer(content.model()).index(texts(postProcessor.pages()), staging),
+          s -> s.documents() + " documents, static index " + s.staticBytes() / 1024 + " KiB");
       // 5 publish: the staged site replaces the output folder in one move.
       timed(
           "publish",
@@ -79,6 +91,14 @@ public final class BuildPipeline {
     T result = work.get();
     progress.stage(stage, counts.apply(result), Duration.ofNanos(System.nanoTime() - start));
     return result;
+  }
+
+  private static Map<Page, PageText> texts(List<HtmlPage> pages) {
+    Map<Page, PageText> texts = new LinkedHashMap<>();
+    for (HtmlPage page : pages) {
+      page.source().ifPresent(source -> texts.put(source.page(), PageText.of(page.document())));
+    }
+    return texts;
   }
 
   private String countPages(LoadedContent content) {

@@ -15,6 +15,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * every stage succeeded swaps it in. A failed build leaves the previous site untouched.
  */
 public final class SitePublisher {
+  /** Folders that live beside a site folder and are published with it. */
+  private static final String[] COMPANIONS = {".search"};
+
   private final Path outputDir;
 
   public SitePublisher(Path outputDir) {
@@ -33,8 +36,17 @@ public final class SitePublisher {
     }
   }
 
-  /** Replaces the output folder with the staging folder. */
+  /**
+   * Replaces the output folder with the staging folder, and the output's companion folders (the
+   * search index beside it) with the staging folder's.
+   */
   public void publish(Path staging) {
+    for (String suffix : COMPANIONS) {
+      Path from = companion(staging, suffix);
+      if (Files.exists(from)) {
+        replace(from, companion(outputDir, suffix));
+      }
+    }
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
       throw new BuildException("output path exists and is not a folder: " + outputDir);
     }
@@ -54,15 +66,40 @@ public final class SitePublisher {
     }
   }
 
-  /** Deletes the staging folder if it is still there (the build failed). */
+  /** Deletes the staging folder (and its companions) if still there (the build failed). */
   public void discard(Path staging) {
     try {
+      for (String suffix : COMPANIONS) {
+        if (Files.exists(companion(staging, suffix))) {
+          delete(companion(staging, suffix));
+        }
+      }
       if (Files.exists(staging)) {
         delete(staging);
       }
     } catch (IOException e) {
       throw new BuildException(
           "cannot delete the staging folder " + staging + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The companion folder of a site folder: {@code site} → {@code .site.search}. */
+  private static Path companion(Path dir, String suffix) {
+    return dir.resolveSibling("." + dir.getFileName() + suffix);
+  }
+
+  private static void replace(Path from, Path to) {
+    Path old = to.resolveSibling(to.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+    try {
+      if (Files.exists(to)) {
+        move(to, old);
+      }
+      move(from, to);
+      if (Files.exists(old)) {
+        delete(old);
+      }
+    } catch (IOException e) {
+      throw new BuildException("cannot publish " + to + ": " + e.getMessage(), e);
     }
   }
 

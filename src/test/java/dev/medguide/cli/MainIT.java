@@ -41,7 +41,7 @@ class MainIT {
             work.resolve("out").toString());
     assertThat(code).as(output()).isZero();
     assertThat(output().lines().map(l -> l.split("\\s+")[0]).toList())
-        .startsWith("load", "render", "link", "publish");
+        .startsWith("load", "render", "link", "index", "publish");
     assertThat(output()).contains("load     24 pages (ja 12, en 12)");
     assertThat(work.resolve("out/ja/mhlw/6.5.html")).isRegularFile();
   }

@@ -2,7 +2,11 @@ package dev.medguide.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.medguide.config.BuildOptions;
 import dev.medguide.internal.Urls;
+import dev.medguide.load.ContentLoader;
+import dev.medguide.model.Language;
+import dev.medguide.search.SiteSearcher;
 import dev.medguide.testing.TestSites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -305,5 +310,30 @@ class RealSiteIT {
     assertThat(visited)
         .hasSizeGreaterThan(150)
         .contains("ja/mhlw/6.5.html", "en/compare/mhlw-6.5--mic-3.2.3.html");
+  }
+
+  static List<String> top(String query, Set<Language> languages, int n) {
+    var glossary =
+        new ContentLoader(BuildOptions.defaults(TestSites.projectDir()))
+            .load()
+            .model()
+            .data()
+            .glossary();
+    try (SiteSearcher searcher = new SiteSearcher(first, glossary)) {
+      return searcher.search(query, languages, n).stream()
+          .map(h -> h.lang() + ":" + h.id())
+          .toList();
+    }
+  }
+
+  @Test
+  void luceneSearchFindsJapaneseTermsAcrossSpellingVariantsAndLanguages() {
+    Set<Language> ja = EnumSet.of(Language.JA);
+    assertThat(top("なりすまし", ja, 3)).contains("ja:mhlw-6.5", "ja:mic-3.2.3");
+    assertThat(top("サーバー", ja, 5)).isNotEmpty().allMatch(hit -> hit.startsWith("ja:"));
+    assertThat(top("ＰＨＲ", EnumSet.allOf(Language.class), 3)).contains("ja:mic-3.6");
+    assertThat(top("取扱い", ja, 1)).isEqualTo(top("取り扱い", ja, 1));
+    assertThat(top("spoofing", EnumSet.of(Language.EN), 5)).contains("en:mhlw-6.5", "en:mic-3.2.3");
+    assertThat(top("spoofing", ja, 5)).contains("ja:mhlw-6.5", "ja:mic-3.2.3");
   }
 }

@@ -1,0 +1,114 @@
+package dev.medguide.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.medguide.config.BuildOptions;
+import dev.medguide.load.ContentLoader;
+import dev.medguide.model.Language;
+import dev.medguide.search.SearchHit;
+import dev.medguide.search.SiteSearcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code medguide search}: queries the Lucene index of a built site. */
+@Command(
+    name = "search",
+    description = "Search the built site's index (run build first).",
+    mixinStandardHelpOptions = true)
+final class SearchCommand implements Callable<Integer> {
+  @ParentCommand private Main main;
+
+  @Option(
+      names = {"-c", "--content"},
+      paramLabel = "DIR",
+      description = "Content folder, for the glossary (default: ${DEFAULT-VALUE}).")
+  Path content = Path.of("content");
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "The built site (default: ${DEFAULT-VALUE}).")
+  Path site = Path.of("site");
+
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      description =
+          "ja, en, all, or auto: ja for a query in Japanese script, otherwise all (default: ${DEFAULT-VALUE}).")
+  String lang = "auto";
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Most results to show (default: ${DEFAULT-VALUE}).")
+  int limit = 10;
+
+  @Option(names = "--json", description = "Print a JSON array, best first.")
+  boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The words to search for.")
+  List<String> words;
+
+  @Override
+  public Integer call() {
+    Logging.configure(false);
+    Set<Language> languages = languages(String.join(" ", words));
+    BuildOptions options =
+        new BuildOptions(
+            content,
+            Path.of("templates"),
+            site,
+            EnumSet.allOf(Language.class),
+            false,
+            Optional.empty());
+    var glossary = new ContentLoader(options).load().model().data().glossary();
+    try (SiteSearcher searcher = new SiteSearcher(site, glossary)) {
+      List<SearchHit> hits = searcher.search(String.join(" ", words), languages, limit);
+      if (json) {
+        main.out()
+            .println(
+                new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(hits));
+      } else {
+        for (int i = 0; i < hits.size(); i++) {
+          SearchHit hit = hits.get(i);
+          main.out()
+              .printf(
+                  "%2d. %-8s %s  %s%n    %s%n",
+                  i + 1,
+                  hit.lang(),
+                  hit.title(),
+                  hit.url(),
+                  hit.snippet().replace("<mark>", "[").replace("</mark>", "]"));
+        }
+        if (hits.isEmpty()) {
+          main.out().println("no results");
+        }
+      }
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Set<Language> languages(String query) {
+    if (lang.equals("auto")) {
+      return Language.ofQuery(query).map(EnumSet::of).orElse(EnumSet.allOf(Language.class));
+    }
+    if (lang.equals("all")) {
+      return EnumSet.allOf(Language.class);
+    }
+    return EnumSet.of(new LanguageConverter().convert(lang));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.medguide.index;
+
+import dev.medguide.model.GlossaryTerm;
+import dev.medguide.model.Language;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Cross-language expansion from the glossary: a query that is a glossary term, a variant or its
+ * translation also searches the term's words in the target language (spoofing ↔ なりすまし). Keys are
+ * normalised spellings; values the analysed terms in the target language.
+ */
+public final class GlossaryExpansion {
+  private final Map<Language, Map<String, List<String>>> byTarget = new TreeMap<>();
+  private final Map<String, String> variants = new java.util.LinkedHashMap<>();
+
+  public GlossaryExpansion(SearchAnalysis analysis, List<GlossaryTerm> glossary) {
+    for (Language target : Language.values()) {
+      Map<String, List<String>> map = new TreeMap<>();
+      try (Analyzer analyzer = analysis.words(target, false)) {
+        for (GlossaryTerm term : glossary) {
+          List<String> terms =
+              SearchAnalysis.terms(analyzer, target == Language.JA ? term.ja() : term.en());
+          if (terms.isEmpty()) {
+            continue;
+          }
+          List<String> spellings = new ArrayList<>(term.variants());
+          spellings.add(term.ja());
+          spellings.add(term.en());
+          for (String spelling : spellings) {
+            map.putIfAbsent(SearchAnalysis.normalize(spelling).strip(), terms);
+          }
+        }
+      }
+      byTarget.put(target, map);
+    }
+    glossary.stream()
+        .flatMap(
+            term ->
+                term.variants().stream()
+                    .filter(v -> SearchAnalysis.script(v) == Language.JA)
+                    .map(
+                        v ->
+                            Map.entry(
+                                SearchAnalysis.normalize(v).strip(),
+                                SearchAnalysis.normalize(term.ja()).strip())))
+        .filter(e -> !e.getKey().equals(e.getValue()) && !e.getKey().isEmpty())
+        .sorted(
+            java.util.Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getKey().length())
+                .thenComparing(Map.Entry::getKey))
+        .forEach(e -> variants.putIfAbsent(e.getKey(), e.getValue()));
+  }
+
+  /**
+   * The query text with every Japanese glossary variant replaced by its term (取り扱い → 取扱い), longest
+   * first, so that bigrams of variant spellings are the same too.
+   */
+  public String canonicalize(String text) {
+    String out = SearchAnalysis.normalize(text);
+    for (Map.Entry<String, String> variant : variants.entrySet()) {
+      out = out.replace(variant.getKey(), variant.getValue());
+    }
+    return out;
+  }
+
+  /** Japanese variant spellings (normalised) → the normalised term, longest variant first. */
+  public Map<String, String> variants() {
+    return variants;
+  }
+
+  /** The whole map for a target language, for the static export. */
+  public Map<String, List<String>> map(Language target) {
+    return byTarget.get(target);
+  }
+
+  /**
+   * The extra terms for a query: the whole normalised query, and each of its space-separated parts,
+   * looked up in the glossary.
+   */
+  public List<String> expand(String query, Language target) {
+    String normalized = SearchAnalysis.normalize(query).strip();
+    List<String> terms = new ArrayList<>(byTarget.get(target).getOrDefault(normalized, List.of()));
+    for (String part : normalized.split("\\s+")) {
+      if (!part.equals(normalized)) {
+        byTarget.get(target).getOrDefault(part, List.of()).stream()
+            .filter(t -> !terms.contains(t))
+            .forEach(terms::add);
+      }
+    }
+    return terms;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.medguide.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The searchable text of a rendered page: its title, its section headings and its body text. Line
+ * breaks that Asciidoctor keeps inside paragraphs are removed between two Japanese characters
+ * (安全管\n理 must stay 安全管理) and become spaces elsewhere.
+ *
+ * @param title the page's {@code h1}
+ * @param headings the body's headings, one per line
+ * @param body the body text without headings, one block per line
+ */
+public record PageText(String title, String headings, String body) {
+  private static final String EXCLUDED = "a.heading-anchor, script, style, svg title, svg desc";
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "li",
+          "dt",
+          "dd",
+          "td",
+          "th",
+          "tr",
+          "table",
+          "section",
+          "ul",
+          "ol",
+          "dl",
+          "pre",
+          "blockquote",
+          "caption",
+          "br",
+          "text");
+
+  public static PageText of(Document document) {
+    Element h1 = document.selectFirst("h1");
+    Element body = document.getElementById("page-body");
+    if (body == null) {
+      return new PageText(h1 == null ? "" : h1.text(), "", "");
+    }
+    Element copy = body.clone();
+    copy.select(EXCLUDED).remove();
+    List<String> headings = new ArrayList<>();
+    for (Element heading : copy.select("h2, h3, h4, h5, h6")) {
+      headings.add(text(heading).strip());
+      heading.remove();
+    }
+    return new PageText(
+        h1 == null ? "" : text(h1).strip(), String.join("\n", headings), text(copy).strip());
+  }
+
+  /** The element's text, with block boundaries as line breaks and joined Japanese lines. */
+  static String text(Element element) {
+    StringBuilder out = new StringBuilder();
+    element.traverse(
+        new org.jsoup.select.NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+              out.append(text.getWholeText());
+            } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+              out.append('\n');
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+              out.append('\n');
+            }
+          }
+        });
+    return clean(out.toString());
+  }
+
+  /** Joins lines broken inside Japanese text and collapses the remaining whitespace. */
+  static String clean(String raw) {
+    String text = raw.replace('\u00a0', ' ');
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+        int j = i;
+        boolean newline = false;
+        while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+          newline |= text.charAt(j) == '\n' && blockBreak(text, i, j);
+          j++;
+        }
+        char before = out.length() == 0 ? ' ' : out.charAt(out.length() - 1);
+        char after = j < text.length() ? text.charAt(j) : ' ';
+        boolean joinJapanese =
+            SearchAnalysis.isJapanese(before) && SearchAnalysis.isJapanese(after) && !newline;
+        if (!joinJapanese && out.length() > 0 && j < text.length()) {
+          out.append(newline ? '\n' : ' ');
+        }
+        i = j - 1;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Two or more line breaks in a row separate blocks; one is a soft break inside a paragraph. */
+  private static boolean blockBreak(String text, int from, int to) {
+    int breaks = 0;
+    for (int k = from; k < to; k++) {
+      if (text.charAt(k) == '\n') {
+        breaks++;
+      }
+    }
+    return breaks >= 2;
+  }
+}

@@ -1,0 +1,251 @@
+package dev.medguide.index;
+
+import com.ibm.icu.text.Normalizer2;
+import dev.medguide.model.GlossaryTerm;
+import dev.medguide.model.Language;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+
+/**
+ * The one definition of how text becomes search terms, used to index, to query, and to export the
+ * static index (whose JavaScript side applies the same normalisation, checked by golden vectors).
+ *
+ * <p>Every chain starts with NFKC normalisation and case folding ({@code nfkc_cf}): full-width ＰＨＲ
+ * and half-width ｻｰﾊﾞ fold to phr and サーバ. Japanese: Kuromoji in search mode with a user dictionary
+ * of the glossary's terms, base forms, part-of-speech and stop-word filtering, katakana long-vowel
+ * stemming (サーバー → サーバ), then the glossary's variants mapped to their canonical term (取り扱い → 取扱い).
+ * A CJK bigram field adds recall for words Kuromoji splits differently. English: possessives, stop
+ * words, Porter stemming.
+ */
+public final class SearchAnalysis {
+  private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+
+  private final UserDictionary userDictionary;
+  private final SynonymMap jaSynonyms;
+  private final SynonymMap enSynonyms;
+
+  public SearchAnalysis(List<GlossaryTerm> glossary) {
+    this.userDictionary = userDictionary(glossary);
+    this.jaSynonyms = synonyms(glossary, Language.JA);
+    this.enSynonyms = synonyms(glossary, Language.EN);
+  }
+
+  /** The normalisation applied before any analysis: NFKC with case folding. */
+  public static String normalize(String text) {
+    return NFKC_CF.normalize(text);
+  }
+
+  /** The analyzer of the word fields (title, headings, body) of a language. */
+  public Analyzer words(Language lang, boolean forIndex) {
+    return lang == Language.JA ? japanese(jaSynonyms, forIndex) : english(enSynonyms, forIndex);
+  }
+
+  /** The CJK bigram analyzer (Japanese recall field). */
+  public Analyzer bigrams() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new CJKBigramFilter(tokenizer);
+        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(stream));
+      }
+
+      @Override
+      protected Reader initReader(String field, Reader reader) {
+        return new ICUNormalizer2CharFilter(reader, NFKC_CF);
+      }
+    };
+  }
+
+  /** The terms an analyzer makes of a text, in order. */
+  public static List<String> terms(Analyzer analyzer, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("f", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+
+  private Analyzer japanese(SynonymMap synonyms, boolean forIndex) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer tokenizer =
+            new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH);
+        TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+        stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+        stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
+        stream = new JapaneseKatakanaStemFilter(stream);
+        stream = new LowerCaseFilter(stream);
+        if (synonyms != null) {
+          stream = new SynonymGraphFilter(stream, synonyms, true);
+          if (forIndex) {
+            stream = new FlattenGraphFilter(stream);
+          }
+        }
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+
+      @Override
+      protected Reader initReader(String field, Reader reader) {
+        return new ICUNormalizer2CharFilter(reader, NFKC_CF);
+      }
+    };
+  }
+
+  private static Analyzer english(SynonymMap synonyms, boolean forIndex) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+        stream = new LowerCaseFilter(stream);
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new PorterStemFilter(stream);
+        if (synonyms != null) {
+          stream = new SynonymGraphFilter(stream, synonyms, true);
+          if (forIndex) {
+            stream = new FlattenGraphFilter(stream);
+          }
+        }
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+
+      @Override
+      protected Reader initReader(String field, Reader reader) {
+        return new ICUNormalizer2CharFilter(reader, NFKC_CF);
+      }
+    };
+  }
+
+  /**
+   * A Kuromoji user dictionary with every Japanese glossary term (and its Japanese variants) as one
+   * word, so 真正性 or 外部保存 is never split.
+   */
+  private static UserDictionary userDictionary(List<GlossaryTerm> glossary) {
+    Map<String, String> entries = new TreeMap<>();
+    for (GlossaryTerm term : glossary) {
+      List<String> surfaces = new ArrayList<>(term.variants());
+      surfaces.add(term.ja());
+      for (String surface : surfaces) {
+        String normalized = normalize(surface);
+        if (normalized.codePoints().anyMatch(SearchAnalysis::isJapanese)
+            && normalized.matches("[^,\\s・／/（）()]+")) {
+          String reading = katakana(term.reading()).replaceAll("[^\\p{InKatakana}]", "");
+          entries.put(
+              normalized,
+              normalized
+                  + ","
+                  + normalized
+                  + ","
+                  + (reading.isEmpty() ? normalized : reading)
+                  + ",カスタム名詞");
+        }
+      }
+    }
+    if (entries.isEmpty()) {
+      return null;
+    }
+    try {
+      return UserDictionary.open(new StringReader(String.join("\n", entries.values())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Maps each glossary variant to its canonical term, both analyzed the same way. */
+  private SynonymMap synonyms(List<GlossaryTerm> glossary, Language lang) {
+    Analyzer base = lang == Language.JA ? japanese(null, false) : english(null, false);
+    SynonymMap.Builder builder = new SynonymMap.Builder(true);
+    int added = 0;
+    for (GlossaryTerm term : glossary) {
+      String canonical = lang == Language.JA ? term.ja() : term.en();
+      List<String> target = terms(base, canonical);
+      if (target.isEmpty()) {
+        continue;
+      }
+      for (String variant : term.variants()) {
+        List<String> source = terms(base, variant);
+        if (!source.isEmpty() && !source.equals(target) && script(variant) == lang) {
+          builder.add(join(source), join(target), false);
+          added++;
+        }
+      }
+    }
+    base.close();
+    try {
+      return added == 0 ? null : builder.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CharsRef join(List<String> words) {
+    CharsRefBuilder out = new CharsRefBuilder();
+    return SynonymMap.Builder.join(words.toArray(new String[0]), out);
+  }
+
+  /** The language a spelling is written in: any Japanese character makes it Japanese. */
+  static Language script(String text) {
+    return text.codePoints().anyMatch(SearchAnalysis::isJapanese) ? Language.JA : Language.EN;
+  }
+
+  static boolean isJapanese(int c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || c == 'ー';
+  }
+
+  private static String katakana(String hiragana) {
+    StringBuilder out = new StringBuilder();
+    hiragana
+        .codePoints()
+        .forEach(c -> out.appendCodePoint(c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c));
+    return out.toString().toUpperCase(Locale.ROOT);
+  }
+
+  /** Words of the English stop set, for the exporter. */
+  static CharArraySet englishStopWords() {
+    return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  }
+}

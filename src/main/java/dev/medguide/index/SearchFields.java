@@ -1,0 +1,68 @@
+package dev.medguide.index;
+
+import dev.medguide.model.Language;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fields of the search index and their weights, shared by the Lucene search and the static
+ * (JavaScript) search so both rank the same way. Word fields are per language ({@code title.ja});
+ * the bigram field exists for Japanese only.
+ */
+public final class SearchFields {
+  public static final String ID = "id";
+  public static final String LANG = "lang";
+  public static final String URL = "url";
+  public static final String TITLE_STORED = "title_stored";
+  public static final String GUIDELINE = "guideline";
+  public static final String KIND = "kind";
+
+  public static final String TITLE = "title";
+  public static final String HEADINGS = "headings";
+
+  /** The glossary terms whose entry names the page as using them. */
+  public static final String KEYWORDS = "keywords";
+
+  public static final String BODY = "body";
+  public static final String BIGRAM = "bigram";
+
+  /** A document's prior weight, multiplied into its score (a doc-values field). */
+  public static final String WEIGHT = "weight";
+
+  /**
+   * The prior of a page kind: guideline sections and chapters rank a little above the site's own
+   * pages (overview, glossary …) when the evidence is otherwise equal.
+   */
+  public static float weight(dev.medguide.model.PageKind kind) {
+    return switch (kind) {
+      case SECTION, CHAPTER, ANNEX -> 1.0f;
+      case GUIDELINE -> 0.9f;
+      case HOME, PAGE -> 0.8f;
+    };
+  }
+
+  /** BM25 parameters (Lucene's defaults), also exported to the static search. */
+  public static final float K1 = 1.2f;
+
+  public static final float B = 0.75f;
+
+  private SearchFields() {}
+
+  /** The analysed field of a language: {@code body.ja}. */
+  public static String field(String name, Language lang) {
+    return name + "." + lang.code();
+  }
+
+  /** Weight of each analysed field in a query. */
+  public static Map<String, Float> boosts(Language lang) {
+    Map<String, Float> boosts = new LinkedHashMap<>();
+    boosts.put(TITLE, 3.0f);
+    boosts.put(KEYWORDS, 4.0f);
+    boosts.put(HEADINGS, 2.0f);
+    boosts.put(BODY, 1.0f);
+    if (lang == Language.JA) {
+      boosts.put(BIGRAM, 0.5f);
+    }
+    return boosts;
+  }
+}

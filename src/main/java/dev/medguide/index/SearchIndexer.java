@@ -1,0 +1,138 @@
+package dev.medguide.index;
+
+import dev.medguide.BuildException;
+import dev.medguide.model.GlossaryTerm;
+import dev.medguide.model.Language;
+import dev.medguide.model.Page;
+import dev.medguide.model.SiteModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Stage 4: indexes every page's published text with Lucene (one document per page and language)
+ * into {@code .search/lucene/} of the staged site, then exports the static search index.
+ */
+public final class SearchIndexer {
+  /**
+   * Where the Lucene index of a site folder lives: beside it ({@code .site.search/} for {@code
+   * site/}), so the site folder holds only what is published and stays byte-for-byte reproducible.
+   */
+  public static Path indexDirOf(Path siteDir) {
+    Path absolute = siteDir.toAbsolutePath().normalize();
+    return absolute.resolveSibling("." + absolute.getFileName() + ".search");
+  }
+
+  private final SiteModel model;
+  private final SearchAnalysis analysis;
+
+  public SearchIndexer(SiteModel model) {
+    this.model = model;
+    this.analysis = new SearchAnalysis(model.data().glossary());
+  }
+
+  /** What was indexed. */
+  public record Stats(int documents, long staticBytes) {}
+
+  /**
+   * Indexes the pages and writes the static index.
+   *
+   * @param texts the searchable text of each page, keyed by page
+   */
+  public Stats index(Map<Page, PageText> texts, Path siteDir) {
+    Path indexDir = indexDirOf(siteDir);
+    try (Directory directory = FSDirectory.open(indexDir);
+        Analyzer analyzer = analyzer()) {
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        for (Page page : model.pages()) {
+          PageText text = texts.get(page);
+          if (text != null) {
+            writer.addDocument(document(page, text, keywords(page)));
+          }
+        }
+        writer.commit();
+      }
+      long bytes = new StaticIndexExporter(analysis, model).export(directory, texts, siteDir);
+      return new Stats(texts.size(), bytes);
+    } catch (IOException e) {
+      throw new BuildException("cannot write the search index: " + e.getMessage(), e);
+    }
+  }
+
+  /** The analyzer of every field, per language, for indexing. */
+  Analyzer analyzer() {
+    Map<String, Analyzer> fields = new HashMap<>();
+    for (Language lang : Language.values()) {
+      Analyzer words = analysis.words(lang, true);
+      for (String name :
+          List.of(
+              SearchFields.TITLE,
+              SearchFields.KEYWORDS,
+              SearchFields.HEADINGS,
+              SearchFields.BODY)) {
+        fields.put(SearchFields.field(name, lang), words);
+      }
+    }
+    fields.put(SearchFields.field(SearchFields.BIGRAM, Language.JA), analysis.bigrams());
+    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
+  }
+
+  /** The glossary terms (and variants) in the page's language whose entry lists the page. */
+  private String keywords(Page page) {
+    List<String> words = new java.util.ArrayList<>();
+    for (GlossaryTerm term : model.data().glossary()) {
+      if (term.pages().contains(page.id())) {
+        words.add(page.lang() == Language.JA ? term.ja() : term.en());
+      }
+    }
+    return String.join("\n", words);
+  }
+
+  private static Document document(Page page, PageText text, String keywords) {
+    Language lang = page.lang();
+    Document doc = new Document();
+    doc.add(new StringField(SearchFields.ID, page.id(), Field.Store.YES));
+    doc.add(new StringField(SearchFields.LANG, lang.code(), Field.Store.YES));
+    doc.add(new StoredField(SearchFields.URL, page.url()));
+    doc.add(new FloatDocValuesField(SearchFields.WEIGHT, SearchFields.weight(page.kind())));
+    doc.add(new StoredField(SearchFields.TITLE_STORED, text.title()));
+    doc.add(
+        new StringField(SearchFields.GUIDELINE, page.guideline().orElse("site"), Field.Store.YES));
+    doc.add(
+        new StringField(
+            SearchFields.KIND,
+            page.kind().name().toLowerCase(java.util.Locale.ROOT),
+            Field.Store.YES));
+    doc.add(
+        new TextField(SearchFields.field(SearchFields.TITLE, lang), text.title(), Field.Store.YES));
+    doc.add(
+        new TextField(SearchFields.field(SearchFields.KEYWORDS, lang), keywords, Field.Store.YES));
+    doc.add(
+        new TextField(
+            SearchFields.field(SearchFields.HEADINGS, lang), text.headings(), Field.Store.YES));
+    doc.add(
+        new TextField(SearchFields.field(SearchFields.BODY, lang), text.body(), Field.Store.YES));
+    if (lang == Language.JA) {
+      String all = text.title() + "\n" + text.headings() + "\n" + text.body();
+      doc.add(new TextField(SearchFields.field(SearchFields.BIGRAM, lang), all, Field.Store.NO));
+    }
+    return doc;
+  }
+}

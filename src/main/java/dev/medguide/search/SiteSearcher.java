@@ -1,0 +1,155 @@
+package dev.medguide.search;
+
+import dev.medguide.BuildException;
+import dev.medguide.index.GlossaryExpansion;
+import dev.medguide.index.SearchAnalysis;
+import dev.medguide.index.SearchFields;
+import dev.medguide.index.SearchIndexer;
+import dev.medguide.model.GlossaryTerm;
+import dev.medguide.model.Language;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches the Lucene index of a built site. A query's words are analysed exactly as the pages were
+ * (see {@link SearchAnalysis}), expanded with the glossary's translations and variants, and scored
+ * with BM25 over the title, headings, body and (Japanese) bigram fields with the weights of {@link
+ * SearchFields}. Thread-safe; open one per site and share it.
+ */
+public final class SiteSearcher implements AutoCloseable {
+  /** The longest query accepted; longer input is cut, not rejected. */
+  public static final int MAX_QUERY_LENGTH = 200;
+
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final SearchAnalysis analysis;
+  private final GlossaryExpansion expansion;
+  private final SnippetMaker snippets;
+
+  public SiteSearcher(Path siteDir, List<GlossaryTerm> glossary) {
+    Path indexDir = SearchIndexer.indexDirOf(siteDir);
+    if (!Files.isDirectory(indexDir)) {
+      throw new BuildException("no search index in " + siteDir + ": run 'medguide build' first");
+    }
+    try {
+      this.reader = DirectoryReader.open(FSDirectory.open(indexDir));
+    } catch (IOException e) {
+      throw new BuildException(
+          "cannot open the search index " + indexDir + ": " + e.getMessage(), e);
+    }
+    this.searcher = new IndexSearcher(reader);
+    this.analysis = new SearchAnalysis(glossary);
+    this.expansion = new GlossaryExpansion(analysis, glossary);
+    this.snippets = new SnippetMaker(analysis);
+  }
+
+  /**
+   * Searches one or all languages.
+   *
+   * @param query the user's words; blank or punctuation-only queries find nothing
+   * @param languages the languages to search
+   * @param limit the most hits to return
+   */
+  public List<SearchHit> search(String query, Set<Language> languages, int limit) {
+    String text = clean(query);
+    List<SearchHit> hits = new ArrayList<>();
+    if (text.isBlank() || limit <= 0) {
+      return hits;
+    }
+    try {
+      for (Language lang : languages) {
+        Query q = query(text, lang);
+        if (q == null) {
+          continue;
+        }
+        TopDocs top = searcher.search(q, limit);
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+          Document doc = searcher.storedFields().document(scoreDoc.doc);
+          hits.add(
+              new SearchHit(
+                  doc.get(SearchFields.ID),
+                  lang.code(),
+                  doc.get(SearchFields.TITLE_STORED),
+                  doc.get(SearchFields.URL),
+                  doc.get(SearchFields.GUIDELINE),
+                  scoreDoc.score,
+                  snippets.snippet(
+                      doc.get(SearchFields.field(SearchFields.BODY, lang)), text, lang)));
+        }
+      }
+    } catch (IOException e) {
+      throw new BuildException("search failed: " + e.getMessage(), e);
+    }
+    hits.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
+  }
+
+  /** The query of one language: every analysed term in every field, weighted by field. */
+  Query query(String text, Language lang) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    int clauses = 0;
+    Set<String> words = new LinkedHashSet<>();
+    try (Analyzer analyzer = analysis.words(lang, false)) {
+      words.addAll(SearchAnalysis.terms(analyzer, text));
+    }
+    words.addAll(expansion.expand(text, lang));
+    for (Map.Entry<String, Float> field : SearchFields.boosts(lang).entrySet()) {
+      Set<String> terms = words;
+      if (field.getKey().equals(SearchFields.BIGRAM)) {
+        try (Analyzer bigrams = analysis.bigrams()) {
+          terms = new LinkedHashSet<>(SearchAnalysis.terms(bigrams, expansion.canonicalize(text)));
+        }
+      }
+      for (String term : terms) {
+        Query termQuery = new TermQuery(new Term(SearchFields.field(field.getKey(), lang), term));
+        builder.add(new BoostQuery(termQuery, field.getValue()), BooleanClause.Occur.SHOULD);
+        clauses++;
+      }
+    }
+    builder.add(
+        new TermQuery(new Term(SearchFields.LANG, lang.code())), BooleanClause.Occur.FILTER);
+    return clauses == 0
+        ? null
+        : FunctionScoreQuery.boostByValue(
+            builder.build(), DoubleValuesSource.fromFloatField(SearchFields.WEIGHT));
+  }
+
+  /** Drops control characters and cuts overlong input; quotes and operators are plain text. */
+  static String clean(String query) {
+    String text =
+        query == null
+            ? ""
+            : query.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\t\\n]]", " ").replaceAll("\\s+", " ").strip();
+    return text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text;
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      throw new BuildException("cannot close the search index: " + e.getMessage(), e);
+    }
+  }
+}
