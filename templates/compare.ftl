@@ -6,7 +6,7 @@
 <head>
 <@m.head page>${t["compare.title"]}: ${page.label} | ${t["site.title"]}</@m.head>
 </head>
-<body class="kind-compare">
+<body class="kind-compare" <@m.bodyAttributes page/>>
 <@m.header page/>
 <main id="main" tabindex="-1" class="compare">
   <@m.breadcrumbs page/>

@@ -9,6 +9,8 @@
 <title><#nested></title>
 <#if v.summary?has_content><meta name="description" content="${v.summary}"></#if>
 <link rel="stylesheet" href="${v.root}assets/medguide.css">
+<script src="${v.root}assets/search/engine.js" defer></script>
+<script src="${v.root}assets/search/ui.js" defer></script>
 <link rel="alternate" hreflang="${v.lang}" href="${v.url?keep_after_last("/")}">
 <#list v.alternates as alt>
 <link rel="alternate" hreflang="${alt.lang}" href="${alt.url}">
@@ -20,10 +22,11 @@
 <a class="skip-link" href="#main">${t["skip.link"]}</a>
 <header class="site-header">
   <#if v.home??><a class="site-title" href="${v.home.url}">${t["site.title"]}</a><#else><span class="site-title">${t["site.title"]}</span></#if>
-  <div class="site-search" role="search">
+  <form class="site-search" role="search" action="${v.root}${v.lang}/search.html" method="get">
     <label for="site-search-input" class="visually-hidden">${t["search.label"]}</label>
-    <input id="site-search-input" type="search" placeholder="${t["search.placeholder"]}" disabled>
-  </div>
+    <input id="site-search-input" name="q" type="search" placeholder="${t["search.placeholder"]}" autocomplete="off">
+    <kbd class="search-key" aria-hidden="true">/</kbd>
+  </form>
   <#if v.alternates?has_content>
   <nav class="lang-switch" aria-label="${t["lang.switch.label"]}">
     <ul>
@@ -36,6 +39,9 @@
   </#if>
 </header>
 </#macro>
+
+<#-- Body attributes the search scripts read: where the site root is, and the UI words. -->
+<#macro bodyAttributes v>data-root="${v.root}" data-search-text="{&quot;count&quot;:&quot;${t["search.count"]?json_string}&quot;,&quot;empty&quot;:&quot;${t["search.empty"]?json_string}&quot;,&quot;error&quot;:&quot;${t["search.error"]?json_string}&quot;,&quot;mhlw&quot;:&quot;${t["related.mhlw"]?json_string}&quot;,&quot;mic&quot;:&quot;${t["related.mic"]?json_string}&quot;,&quot;site&quot;:&quot;${t["search.site"]?json_string}&quot;}"</#macro>
 
 <#-- Breadcrumbs from the home page to the current page. -->
 <#macro breadcrumbs v>

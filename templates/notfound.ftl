@@ -7,7 +7,7 @@
 <@m.head page>${page.label} | ${t["site.title"]}</@m.head>
 <meta name="robots" content="noindex">
 </head>
-<body class="kind-notfound">
+<body class="kind-notfound" <@m.bodyAttributes page/>>
 <@m.header page/>
 <main id="main" tabindex="-1">
   <article>

@@ -6,7 +6,7 @@
 <head>
 <@m.head page><#if page.kind == "home">${t["site.title"]}<#else>${page.label} | ${t["site.title"]}</#if></@m.head>
 </head>
-<body class="kind-${page.kind}">
+<body class="kind-${page.kind}" <@m.bodyAttributes page/>>
 <@m.header page/>
 <div class="layout">
 <#if page.nav??>

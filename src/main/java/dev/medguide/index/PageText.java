@@ -96,8 +96,9 @@ public record PageText(String title, String headings, String body) {
         }
         char before = out.length() == 0 ? ' ' : out.charAt(out.length() - 1);
         char after = j < text.length() ? text.charAt(j) : ' ';
+        boolean softBreak = text.substring(i, j).indexOf('\n') >= 0 && !newline;
         boolean joinJapanese =
-            SearchAnalysis.isJapanese(before) && SearchAnalysis.isJapanese(after) && !newline;
+            softBreak && SearchAnalysis.isJapanese(before) && SearchAnalysis.isJapanese(after);
         if (!joinJapanese && out.length() > 0 && j < text.length()) {
           out.append(newline ? '\n' : ' ');
         }

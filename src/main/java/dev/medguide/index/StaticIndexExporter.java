@@ -138,6 +138,7 @@ final class StaticIndexExporter {
         Map.of(
             "lexicon", LEXICON_SHARDS, "postings", POSTINGS_SHARDS, "text", DOCS_PER_TEXT_SHARD));
     meta.put("expansions", expansion.map(lang));
+    meta.put("variants", expansion.variants());
     long bytes = write(dir.resolve("meta.js"), lang, "meta", meta);
     for (int i = 0; i < POSTINGS_SHARDS; i++) {
       bytes +=

@@ -50,7 +50,14 @@ final class SiteFilesWriter {
     writeManifest(siteDir.resolve("manifest.json"));
     writeSitemap(siteDir.resolve("sitemap.xml"));
     for (Language lang : model.languages()) {
-      model.page("home", lang).ifPresent(home -> writeNotFound(siteDir, home, templates, problems));
+      model
+          .page("home", lang)
+          .ifPresent(
+              home -> {
+                writeNotFound(siteDir, home, templates, problems);
+                writeSearch(siteDir, home, templates, problems);
+              });
+      model.page("home", lang).ifPresent(home -> writeSearch(siteDir, home, templates, problems));
     }
   }
 
@@ -150,16 +157,53 @@ final class SiteFilesWriter {
 
   private void writeNotFound(
       Path siteDir, Page home, StandaloneTemplates templates, Problems problems) {
+    String url = home.lang().code() + "/404.html";
+    Map<String, Object> view = standaloneView(home, url, "notfound.title");
+    List<Map<String, String>> links = new ArrayList<>();
+    links.add(Map.of("url", Urls.relative(url, home.url()), "label", labels.label(home)));
+    for (Page child : model.children(home)) {
+      links.add(Map.of("url", Urls.relative(url, child.url()), "label", labels.label(child)));
+    }
+    view.put("links", links);
+    render(templates, "notfound.ftl", view, home.lang(), siteDir.resolve(url), problems);
+  }
+
+  /** The search page {lang}/search.html; its results are rendered in the browser. */
+  private void writeSearch(
+      Path siteDir, Page home, StandaloneTemplates templates, Problems problems) {
+    String url = home.lang().code() + "/search.html";
+    Map<String, Object> view = standaloneView(home, url, "search.title");
+    view.put(
+        "breadcrumbs",
+        List.of(Map.of("url", Urls.relative(url, home.url()), "label", labels.label(home))));
+    render(templates, "search.ftl", view, home.lang(), siteDir.resolve(url), problems);
+  }
+
+  private void render(
+      StandaloneTemplates templates,
+      String template,
+      Map<String, Object> view,
+      Language lang,
+      Path file,
+      Problems problems) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("page", view);
+    data.put("t", messages.ui(lang));
+    templates.render(template, data, file, problems);
+  }
+
+  /** The view keys the layout macros need, for a page without AsciiDoc source. */
+  private Map<String, Object> standaloneView(Page home, String url, String labelKey) {
     Language lang = home.lang();
-    String url = lang.code() + "/404.html";
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("lang", lang.code());
     view.put("url", url);
     view.put("root", Urls.toRoot(url));
     view.put("summary", "");
-    view.put("label", messages.get(lang, "notfound.title"));
+    view.put("label", messages.get(lang, labelKey));
     view.put("home", Map.of("url", Urls.relative(url, home.url()), "label", labels.label(home)));
     view.put("breadcrumbs", List.of());
+    String file = url.substring(url.indexOf('/') + 1);
     List<Map<String, String>> alternates = new ArrayList<>();
     for (Language other : model.languages()) {
       if (other != lang && model.page("home", other).isPresent()) {
@@ -170,19 +214,10 @@ final class SiteFilesWriter {
                 "language",
                 messages.get(other, "language.name"),
                 "url",
-                Urls.relative(url, other.code() + "/404.html")));
+                Urls.relative(url, other.code() + "/" + file)));
       }
     }
     view.put("alternates", alternates);
-    List<Map<String, String>> links = new ArrayList<>();
-    links.add(Map.of("url", Urls.relative(url, home.url()), "label", labels.label(home)));
-    for (Page child : model.children(home)) {
-      links.add(Map.of("url", Urls.relative(url, child.url()), "label", labels.label(child)));
-    }
-    view.put("links", links);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("page", view);
-    data.put("t", messages.ui(lang));
-    templates.render("notfound.ftl", data, siteDir.resolve(url), problems);
+    return view;
   }
 }

@@ -52,7 +52,7 @@ final class SnippetMaker {
       at = span[1];
     }
     html.append(Entities.escape(body.substring(at, end))).append(end < body.length() ? "…" : "");
-    return html.toString();
+    return html.toString().replace('\n', ' ');
   }
 
   private static List<int[]> matches(Analyzer analyzer, String body, Set<String> terms) {

@@ -1,0 +1,181 @@
+/*
+ * medguide search interface: the search box in every page's header (results as you type, "/"
+ * to focus) and the results page {lang}/search.html?q=… (shareable). Classic script, so it
+ * works from file:// as well as from any web server and sub-path.
+ */
+(function () {
+  "use strict";
+  var body = document.body;
+  var root = body.getAttribute("data-root") || "";
+  var lang = document.documentElement.lang || "ja";
+  var input = document.getElementById("site-search-input");
+  var S = window.MedguideSearch;
+  if (!input || !S) {
+    return;
+  }
+  input.disabled = false;
+  input.placeholder = input.getAttribute("data-placeholder") || input.placeholder;
+  var text = JSON.parse(body.getAttribute("data-search-text") || "{}");
+
+  function href(url) {
+    return root + url;
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  // "/" focuses the search box, as on most documentation sites.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+
+  var page = document.getElementById("search-page");
+  if (page) {
+    resultsPage(page);
+  } else {
+    dropdown();
+  }
+
+  /** Results as you type under the header box; Enter opens the full results page. */
+  function dropdown() {
+    var list = document.createElement("ul");
+    list.id = "search-suggestions";
+    list.className = "search-suggestions";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-autocomplete", "list");
+    input.parentNode.appendChild(list);
+    var run = debounce(function () {
+      var query = input.value.trim();
+      if (!query) {
+        list.hidden = true;
+        return;
+      }
+      S.search(query, lang, 6).then(function (hits) {
+        if (input.value.trim() !== query) return;
+        list.innerHTML = "";
+        hits.forEach(function (hit) {
+          var item = document.createElement("li");
+          item.setAttribute("role", "option");
+          var link = document.createElement("a");
+          link.href = href(hit.url);
+          link.textContent = hit.title;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        list.hidden = hits.length === 0;
+      });
+    }, 120);
+    input.addEventListener("input", run);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        list.hidden = true;
+      }
+    });
+  }
+
+  /** The results page: query from ?q=, filters by guideline and language, live updates. */
+  function resultsPage(page) {
+    var form = document.getElementById("search-form");
+    var field = document.getElementById("search-page-input");
+    var status = document.getElementById("search-status");
+    var results = document.getElementById("search-results");
+    var params = new URLSearchParams(window.location.search);
+    field.value = params.get("q") || "";
+    input.value = field.value;
+    var both = form.querySelector('select[name="lang"]');
+    if (params.get("lang") === "all") both.value = "all";
+    var guidelines = Array.prototype.slice.call(form.querySelectorAll('input[name="g"]'));
+    var chosen = params.getAll("g");
+    if (chosen.length) {
+      guidelines.forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+    }
+
+    function languages() {
+      return both.value === "all" ? [lang].concat(lang === "ja" ? ["en"] : ["ja"]) : [lang];
+    }
+
+    function selected() {
+      return guidelines.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    }
+
+    function update() {
+      var query = field.value.trim();
+      var url = "?q=" + encodeURIComponent(query) + (both.value === "all" ? "&lang=all" : "") +
+        selected().filter(function () { return selected().length < guidelines.length; }).map(function (g) { return "&g=" + g; }).join("");
+      try {
+        window.history.replaceState(null, "", url);
+      } catch (e) {
+        // Some browsers refuse to change file:// URLs; the results still update.
+      }
+      if (!query) {
+        status.textContent = text.empty || "";
+        results.innerHTML = "";
+        return;
+      }
+      Promise.all(languages().map(function (l) { return S.search(query, l, 0); })).then(function (lists) {
+        if (field.value.trim() !== query) return;
+        var surfaces = [];
+        var hits = [];
+        lists.forEach(function (list) {
+          surfaces = surfaces.concat(list.query.surfaces);
+          hits = hits.concat(list);
+        });
+        var wanted = selected();
+        hits = hits.filter(function (h) { return wanted.indexOf(h.guideline) >= 0; });
+        hits.sort(function (a, b) { return b.score - a.score; });
+        status.textContent = (text.count || "{0}").replace("{0}", hits.length);
+        results.innerHTML = "";
+        hits.slice(0, 20).forEach(function (hit) {
+          var item = document.createElement("li");
+          item.className = "search-result guideline-" + hit.guideline;
+          var link = document.createElement("a");
+          link.href = href(hit.url);
+          link.textContent = hit.title;
+          if (hit.lang !== lang) link.setAttribute("hreflang", hit.lang);
+          var where = document.createElement("span");
+          where.className = "search-result-where";
+          where.textContent = (text[hit.guideline] || hit.guideline) + (hit.lang !== lang ? " · " + hit.lang : "");
+          var excerpt = document.createElement("p");
+          excerpt.className = "search-snippet";
+          item.appendChild(link);
+          item.appendChild(where);
+          item.appendChild(excerpt);
+          results.appendChild(item);
+          S.snippet(hit, surfaces).then(function (html) { excerpt.innerHTML = html; });
+        });
+      }).catch(function (error) {
+        status.textContent = (text.error || "") + " " + error.message;
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update();
+    });
+    field.addEventListener("input", debounce(update, 150));
+    both.addEventListener("change", update);
+    guidelines.forEach(function (box) { box.addEventListener("change", update); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        field.value = input.value;
+        update();
+      }
+    });
+    update();
+  }
+})();
