@@ -77,20 +77,47 @@
     return /[0-9a-z\u00c0-\u024f]/.test(ch);
   }
 
-  /** Replaces glossary variants by their term (取り扱い -> 取扱い), longest first. */
+  /**
+   * Replaces glossary variants by their term (取り扱い -> 取扱い): at each position the longest
+   * spelling in the map (terms map to themselves), as GlossaryExpansion.canonicalize does.
+   */
   function canonicalize(text, variants) {
-    var keys = Object.keys(variants || {}).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); });
-    keys.forEach(function (variant) {
-      text = text.split(variant).join(variants[variant]);
-    });
-    return text;
+    variants = variants || {};
+    var out = "";
+    var i = 0;
+    while (i < text.length) {
+      var match = null;
+      for (var end = Math.min(text.length, i + 32); end > i; end--) {
+        if (Object.prototype.hasOwnProperty.call(variants, text.substring(i, end))) {
+          match = text.substring(i, end);
+          break;
+        }
+      }
+      if (match === null) {
+        out += text[i];
+        i++;
+      } else {
+        out += variants[match];
+        i += match.length;
+      }
+    }
+    return out;
   }
 
-  /** CJK bigrams of each run of Japanese characters (a lone character stays a unigram). */
+
+  /**
+   * The terms of the bigram field, as Lucene's StandardTokenizer + CJKBigramFilter make them:
+   * overlapping bigrams of each run of Japanese characters (a lone character stays a
+   * unigram), and other words whole, in text order.
+   */
   function bigrams(text) {
     var out = [];
-    var runs = text.match(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30fc]+/g) || [];
-    runs.forEach(function (run) {
+    var tokens = text.match(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30fc]+|[0-9a-z\u00c0-\u024f]+/g) || [];
+    tokens.forEach(function (run) {
+      if (!isCjk(run[0])) {
+        out.push(run);
+        return;
+      }
       if (run.length === 1) {
         out.push(run);
       }
@@ -100,6 +127,7 @@
     });
     return out;
   }
+
 
   /** The lexicon shards a text needs: one per distinct first character. */
   function lexiconShards(text, meta) {
@@ -166,6 +194,7 @@
           return data && data[surface];
         };
         var seg = segment(text, lookup);
+        var words = seg.terms.slice();
         var expansions = meta.expansions || {};
         var whole = text.trim();
         var extra = (expansions[whole] || []).slice();
@@ -174,7 +203,7 @@
         });
         extra.forEach(function (t) { if (seg.terms.indexOf(t) < 0) seg.terms.push(t); });
         var grams = lang === "ja" ? bigrams(text).filter(function (g, k, all) { return all.indexOf(g) === k; }) : [];
-        return { meta: meta, terms: seg.terms, bigrams: grams, surfaces: seg.surfaces, text: text };
+        return { meta: meta, words: words, terms: seg.terms, bigrams: grams, surfaces: seg.surfaces, text: text };
       });
     });
   }

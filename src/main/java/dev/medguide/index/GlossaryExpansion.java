@@ -52,6 +52,11 @@ public final class GlossaryExpansion {
             java.util.Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getKey().length())
                 .thenComparing(Map.Entry::getKey))
         .forEach(e -> variants.putIfAbsent(e.getKey(), e.getValue()));
+    // A term maps to itself, so that at any position the longest spelling wins: the variant
+    // 取扱 must not cut 取扱い, nor 情報システム cut 医療情報システム.
+    for (String canonical : new java.util.ArrayList<>(variants.values())) {
+      variants.putIfAbsent(canonical, canonical);
+    }
   }
 
   /**
@@ -59,11 +64,24 @@ public final class GlossaryExpansion {
    * first, so that bigrams of variant spellings are the same too.
    */
   public String canonicalize(String text) {
-    String out = SearchAnalysis.normalize(text);
-    for (Map.Entry<String, String> variant : variants.entrySet()) {
-      out = out.replace(variant.getKey(), variant.getValue());
+    String in = SearchAnalysis.normalize(text);
+    StringBuilder out = new StringBuilder(in.length());
+    int i = 0;
+    while (i < in.length()) {
+      String match = null;
+      for (String surface : variants.keySet()) {
+        if (in.startsWith(surface, i) && (match == null || surface.length() > match.length())) {
+          match = surface;
+        }
+      }
+      if (match == null) {
+        out.append(in.charAt(i++));
+      } else {
+        out.append(variants.get(match));
+        i += match.length();
+      }
     }
-    return out;
+    return out.toString();
   }
 
   /** Japanese variant spellings (normalised) → the normalised term, longest variant first. */

@@ -30,14 +30,16 @@ public final class SearchFields {
   public static final String WEIGHT = "weight";
 
   /**
-   * The prior of a page kind: guideline sections and chapters rank a little above the site's own
-   * pages (overview, glossary …) when the evidence is otherwise equal.
+   * The prior of a page: guideline sections and chapters rank a little above the site's own pages
+   * when the evidence is otherwise equal, and the pages that list every topic (glossary,
+   * correspondence matrix) below the pages that explain one.
    */
-  public static float weight(dev.medguide.model.PageKind kind) {
-    return switch (kind) {
+  public static float weight(dev.medguide.model.Page page) {
+    return switch (page.kind()) {
       case SECTION, CHAPTER, ANNEX -> 1.0f;
       case GUIDELINE -> 0.9f;
-      case HOME, PAGE -> 0.8f;
+      case HOME, PAGE ->
+          page.id().equals("glossary") || page.id().equals("crosswalk") ? 0.6f : 0.8f;
     };
   }
 

@@ -4,6 +4,7 @@ import dev.medguide.BuildException;
 import dev.medguide.model.GlossaryTerm;
 import dev.medguide.model.Language;
 import dev.medguide.model.Page;
+import dev.medguide.model.SectionNumbers;
 import dev.medguide.model.SiteModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,9 +95,12 @@ public final class SearchIndexer {
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
   }
 
-  /** The glossary terms (and variants) in the page's language whose entry lists the page. */
+  /**
+   * The glossary terms in the page's language whose entry lists the page, and every section number
+   * a range page stands for (3.3.1-3.3.4 → 3.3.1 3.3.2 3.3.3 3.3.4).
+   */
   private String keywords(Page page) {
-    List<String> words = new java.util.ArrayList<>();
+    List<String> words = new java.util.ArrayList<>(SectionNumbers.expand(page.number().orElse("")));
     for (GlossaryTerm term : model.data().glossary()) {
       if (term.pages().contains(page.id())) {
         words.add(page.lang() == Language.JA ? term.ja() : term.en());
@@ -111,7 +115,7 @@ public final class SearchIndexer {
     doc.add(new StringField(SearchFields.ID, page.id(), Field.Store.YES));
     doc.add(new StringField(SearchFields.LANG, lang.code(), Field.Store.YES));
     doc.add(new StoredField(SearchFields.URL, page.url()));
-    doc.add(new FloatDocValuesField(SearchFields.WEIGHT, SearchFields.weight(page.kind())));
+    doc.add(new FloatDocValuesField(SearchFields.WEIGHT, SearchFields.weight(page)));
     doc.add(new StoredField(SearchFields.TITLE_STORED, text.title()));
     doc.add(
         new StringField(SearchFields.GUIDELINE, page.guideline().orElse("site"), Field.Store.YES));

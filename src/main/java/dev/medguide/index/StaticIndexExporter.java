@@ -94,7 +94,7 @@ final class StaticIndexExporter {
                   stored.get(SearchFields.TITLE_STORED),
                   stored.get(SearchFields.GUIDELINE),
                   stored.get(SearchFields.KIND),
-                  weight(stored.get(SearchFields.KIND))));
+                  weight(stored.get(SearchFields.ID), lang)));
           model.page(stored.get(SearchFields.ID), lang).ifPresent(p -> pages.put(global, p));
         }
       }
@@ -165,9 +165,9 @@ final class StaticIndexExporter {
     return bytes;
   }
 
-  private static float weight(String kind) {
-    return SearchFields.weight(
-        dev.medguide.model.PageKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+  /** The page's prior, as the Lucene index has it. */
+  private float weight(String id, Language lang) {
+    return model.page(id, lang).map(SearchFields::weight).orElse(1.0f);
   }
 
   /** Each document's field length as BM25 sees it: the norm, decoded like Lucene does. */

@@ -42,6 +42,32 @@ public final class SectionNumbers {
     return number.replace("-", lang == Language.JA ? "～" : "–");
   }
 
+  /**
+   * The numbers a section number stands for: itself, or every number of a range that differs only
+   * in its last component ({@code 3.3.1-3.3.4} → 3.3.1, 3.3.2, 3.3.3, 3.3.4).
+   */
+  public static java.util.List<String> expand(String number) {
+    if (!isNumber(number)) {
+      return java.util.List.of();
+    }
+    String[] ends = number.split("-", 2);
+    if (ends.length == 1) {
+      return java.util.List.of(number);
+    }
+    int dot = ends[0].lastIndexOf('.');
+    String prefix = dot < 0 ? "" : ends[0].substring(0, dot + 1);
+    if (!ends[1].startsWith(prefix)) {
+      return java.util.List.of(ends[0], ends[1]);
+    }
+    int from = Integer.parseInt(ends[0].substring(prefix.length()));
+    int to = Integer.parseInt(ends[1].substring(prefix.length()));
+    java.util.List<String> all = new java.util.ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      all.add(prefix + i);
+    }
+    return all;
+  }
+
   private static int compare(String a, String b) {
     int[] x = components(a);
     int[] y = components(b);

@@ -29,6 +29,7 @@ import org.jsoup.nodes.Document;
  */
 public final class TestSites {
   private static Toolchain toolchain;
+  private static Path realSite;
 
   private TestSites() {}
 
@@ -38,6 +39,44 @@ public final class TestSites {
     }
     return toolchain;
   }
+
+  /** The project's real content, built once per test JVM into a temporary folder. */
+  public static synchronized Path realSite() {
+    if (realSite == null) {
+      try {
+        Path dir = Files.createTempDirectory("medguide-real-");
+        realSite = dir.resolve("site");
+        build(projectDir().resolve("content"), realSite);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return realSite;
+  }
+
+  /** Runs a command, returning its exit code and output; Node must be installed. */
+  public static ProcessResult run(Map<String, String> env, String... command) {
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(projectDir().toFile()).redirectErrorStream(false);
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      byte[] out = process.getInputStream().readAllBytes();
+      byte[] err = process.getErrorStream().readAllBytes();
+      int code = process.waitFor();
+      return new ProcessResult(
+          code, new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot run " + String.join(" ", command) + " (is it installed?)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What a process printed and how it ended. */
+  public record ProcessResult(int code, String out, String err) {}
 
   /** The project's top folder (holds pom.xml, content/, templates/). */
   public static Path projectDir() {

@@ -1,0 +1,189 @@
+package dev.medguide.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medguide.config.BuildOptions;
+import dev.medguide.load.ContentLoader;
+import dev.medguide.model.Language;
+import dev.medguide.testing.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The judged query set (src/test/resources/relevance/queries.tsv) through the Lucene search and the
+ * static search: MRR@10 and recall@10 for each, per kind of query, and how often the two agree on
+ * the first result. Prints the figures; fails below the floors.
+ */
+class RelevanceIT {
+  static final Path QUERIES =
+      TestSites.projectDir().resolve("src/test/resources/relevance/queries.tsv");
+  static final double MRR_FLOOR = 0.85;
+  static final double AGREEMENT_FLOOR = 0.90;
+
+  record Judged(String query, Language lang, List<String> relevant, String kind) {}
+
+  static List<Judged> queries;
+  static List<List<String>> lucene;
+  static List<List<String>> statics;
+
+  @BeforeAll
+  static void runBothSearches() throws IOException {
+    Path site = TestSites.realSite();
+    queries = read();
+    var glossary =
+        new ContentLoader(BuildOptions.defaults(TestSites.projectDir()))
+            .load()
+            .model()
+            .data()
+            .glossary();
+    lucene = new ArrayList<>();
+    try (SiteSearcher searcher = new SiteSearcher(site, glossary)) {
+      for (Judged q : queries) {
+        lucene.add(
+            searcher.search(q.query(), EnumSet.of(q.lang()), 10).stream()
+                .map(SearchHit::id)
+                .toList());
+      }
+    }
+    TestSites.ProcessResult result =
+        TestSites.run(
+            Map.of(), "node", "src/test/js/evaluate.cjs", site.toString(), QUERIES.toString());
+    assertThat(result.code()).as(result.err()).isZero();
+    statics =
+        new ObjectMapper().readValue(result.out(), new TypeReference<List<List<String>>>() {});
+  }
+
+  static List<Judged> read() throws IOException {
+    List<Judged> rows = new ArrayList<>();
+    boolean header = true;
+    for (String line : Files.readAllLines(QUERIES, StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      if (header) {
+        header = false;
+        continue;
+      }
+      String[] cells = line.split("\t", -1);
+      rows.add(
+          new Judged(
+              cells[0],
+              Language.fromCode(cells[1]).orElseThrow(),
+              List.of(cells[2].split(" ")),
+              cells[3]));
+    }
+    return rows;
+  }
+
+  static double reciprocalRank(Judged q, List<String> hits) {
+    int rank = hits.indexOf(q.relevant().get(0));
+    return rank < 0 ? 0 : 1.0 / (rank + 1);
+  }
+
+  static double recall(Judged q, List<String> hits) {
+    return q.relevant().stream().filter(hits::contains).count() / (double) q.relevant().size();
+  }
+
+  static Map<String, double[]> figures(List<List<String>> results) {
+    Map<String, double[]> byKind = new TreeMap<>();
+    for (int i = 0; i < queries.size(); i++) {
+      Judged q = queries.get(i);
+      for (String kind : List.of("all", q.kind())) {
+        double[] f = byKind.computeIfAbsent(kind, k -> new double[3]);
+        f[0] += reciprocalRank(q, results.get(i));
+        f[1] += recall(q, results.get(i));
+        f[2]++;
+      }
+    }
+    return byKind;
+  }
+
+  static String report(String name, Map<String, double[]> figures) {
+    StringBuilder out = new StringBuilder(name + "\n");
+    figures.forEach(
+        (kind, f) ->
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-8s n=%3d  MRR@10 %.3f  recall@10 %.3f%n",
+                    kind,
+                    (int) f[2],
+                    f[0] / f[2],
+                    f[1] / f[2])));
+    return out.toString();
+  }
+
+  @Test
+  void judgedSetIsLargeEnoughAndCoversEveryKind() {
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(queries)
+        .extracting(Judged::kind)
+        .contains("term", "variant", "multi", "english", "cross", "name");
+  }
+
+  @Test
+  void luceneAndStaticSearchReachTheFloorAndAgree() {
+    Map<String, double[]> luceneFigures = figures(lucene);
+    Map<String, double[]> staticFigures = figures(statics);
+    int agree = 0;
+    List<String> disagreements = new ArrayList<>();
+    List<String> misses = new ArrayList<>();
+    for (int i = 0; i < queries.size(); i++) {
+      String a = lucene.get(i).isEmpty() ? "" : lucene.get(i).get(0);
+      String b = statics.get(i).isEmpty() ? "" : statics.get(i).get(0);
+      if (a.equals(b)) {
+        agree++;
+      } else {
+        disagreements.add(
+            queries.get(i).query()
+                + " ["
+                + queries.get(i).lang()
+                + "]: lucene "
+                + a
+                + ", static "
+                + b);
+      }
+      if (reciprocalRank(queries.get(i), lucene.get(i)) < 1) {
+        misses.add(
+            queries.get(i).query()
+                + " ["
+                + queries.get(i).lang()
+                + "] want "
+                + queries.get(i).relevant().get(0)
+                + ", lucene "
+                + lucene.get(i).stream().limit(3).toList());
+      }
+    }
+    double agreement = agree / (double) queries.size();
+    System.out.println(
+        report("Lucene search", luceneFigures)
+            + report("Static search", staticFigures)
+            + String.format(
+                Locale.ROOT,
+                "Same first result: %d of %d (%.1f%%)%n",
+                agree,
+                queries.size(),
+                100 * agreement)
+            + "Disagreements:\n  "
+            + String.join("\n  ", disagreements)
+            + "\nLucene not first:\n  "
+            + String.join("\n  ", misses));
+    double[] l = luceneFigures.get("all");
+    double[] s = staticFigures.get("all");
+    assertThat(l[0] / l[2]).as("Lucene MRR@10").isGreaterThanOrEqualTo(MRR_FLOOR);
+    assertThat(s[0] / s[2]).as("static MRR@10").isGreaterThanOrEqualTo(MRR_FLOOR);
+    assertThat(agreement).as("same first result").isGreaterThanOrEqualTo(AGREEMENT_FLOOR);
+  }
+}

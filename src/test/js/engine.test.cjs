@@ -1,0 +1,68 @@
+// Node tests of the static search engine against the Java analysis (golden vectors) and a built
+// site. Run by StaticSearchIT: MEDGUIDE_SITE is the built site, MEDGUIDE_ROOT the project.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const path = require("node:path");
+const { loadEngine, readTsv } = require("./harness.cjs");
+
+const site = process.env.MEDGUIDE_SITE;
+const root = process.env.MEDGUIDE_ROOT;
+const S = loadEngine(site);
+// Values made inside the engine's VM context have that context's Array prototype.
+const plain = (value) => JSON.parse(JSON.stringify(value));
+const golden = readTsv(path.join(root, "src/test/resources/search/analysis.tsv"));
+
+test("golden vectors: normalisation and variant mapping match Java", async () => {
+  const meta = await S.load("ja", "meta");
+  for (const row of golden) {
+    assert.strictEqual(S.canonicalize(S.normalize(row.input), meta.variants), row.normalized, row.input);
+  }
+});
+
+test("golden vectors: CJK bigrams match Lucene's CJKBigramFilter", () => {
+  for (const row of golden) {
+    assert.deepStrictEqual(plain(S.bigrams(row.normalized)), row.bigrams ? row.bigrams.split(" ") : [], row.input);
+  }
+});
+
+test("golden vectors: query segmentation finds the same word terms as Kuromoji", async () => {
+  for (const row of golden) {
+    const q = await S.analyze(row.input, "ja");
+    assert.deepStrictEqual(plain(q.words), row.words.split(" "), row.input);
+  }
+});
+
+test("shard function matches the exporter (FNV-1a)", () => {
+  assert.strictEqual(S.shard("外部保存", 32), S.shard("外部保存", 32));
+  assert.ok(S.shard("a", 16) >= 0 && S.shard("a", 16) < 16);
+});
+
+test("spelling variants find the same first result", async () => {
+  const pairs = [["取扱い", "取り扱い"], ["サーバ", "サーバー"], ["PHR", "ＰＨＲ"], ["事業継続計画", "業務継続計画"]];
+  for (const [a, b] of pairs) {
+    const [x, y] = await Promise.all([S.search(a, "ja", 1), S.search(b, "ja", 1)]);
+    assert.ok(x.length > 0, a);
+    assert.strictEqual(x[0].id, y[0].id, a + " / " + b);
+  }
+});
+
+test("an English query finds Japanese pages through the glossary", async () => {
+  const hits = await S.search("spoofing", "ja", 5);
+  const ids = hits.map((h) => h.id);
+  assert.ok(ids.includes("mhlw-6.5") && ids.includes("mic-3.2.3"), ids.join(" "));
+});
+
+test("bad queries find nothing and never throw", async () => {
+  for (const q of ["", "   ", "！？。、", "\u0000\u0007", "\"unbalanced", "x".repeat(10000)]) {
+    const hits = await S.search(q, "ja", 10);
+    assert.ok(Array.isArray(hits), JSON.stringify(q));
+  }
+});
+
+test("snippets are escaped and mark the query's words", async () => {
+  const hits = await S.search("外部保存", "ja", 1);
+  const html = await S.snippet(hits[0], hits.query.surfaces);
+  assert.match(html, /<mark>外部保存<\/mark>/);
+  assert.strictEqual(S.escapeHtml("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+});
