@@ -46,6 +46,9 @@ public final class SiteSearcher implements AutoCloseable {
   private final SearchAnalysis analysis;
   private final GlossaryExpansion expansion;
   private final SnippetMaker snippets;
+  // Analyzers are thread-safe and reuse their token streams per thread: made once.
+  private final Map<Language, Analyzer> words = new java.util.EnumMap<>(Language.class);
+  private final Analyzer bigrams;
 
   public SiteSearcher(Path siteDir, List<GlossaryTerm> glossary) {
     Path indexDir = SearchIndexer.indexDirOf(siteDir);
@@ -61,7 +64,11 @@ public final class SiteSearcher implements AutoCloseable {
     this.searcher = new IndexSearcher(reader);
     this.analysis = new SearchAnalysis(glossary);
     this.expansion = new GlossaryExpansion(analysis, glossary);
-    this.snippets = new SnippetMaker(analysis);
+    this.snippets = new SnippetMaker();
+    for (Language lang : Language.values()) {
+      words.put(lang, analysis.words(lang, false));
+    }
+    this.bigrams = analysis.bigrams();
   }
 
   /**
@@ -84,6 +91,7 @@ public final class SiteSearcher implements AutoCloseable {
           continue;
         }
         TopDocs top = searcher.search(q, limit);
+        Set<String> marks = highlights(text, lang);
         for (ScoreDoc scoreDoc : top.scoreDocs) {
           Document doc = searcher.storedFields().document(scoreDoc.doc);
           hits.add(
@@ -94,8 +102,7 @@ public final class SiteSearcher implements AutoCloseable {
                   doc.get(SearchFields.URL),
                   doc.get(SearchFields.GUIDELINE),
                   scoreDoc.score,
-                  snippets.snippet(
-                      doc.get(SearchFields.field(SearchFields.BODY, lang)), text, lang)));
+                  snippets.snippet(doc.get(SearchFields.field(SearchFields.BODY, lang)), marks)));
         }
       }
     } catch (IOException e) {
@@ -109,19 +116,13 @@ public final class SiteSearcher implements AutoCloseable {
   Query query(String text, Language lang) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     int clauses = 0;
-    Set<String> words = new LinkedHashSet<>();
-    try (Analyzer analyzer = analysis.words(lang, false)) {
-      words.addAll(SearchAnalysis.terms(analyzer, text));
-    }
-    words.addAll(expansion.expand(text, lang));
+    Set<String> terms = queryTerms(text, lang);
     for (Map.Entry<String, Float> field : SearchFields.boosts(lang).entrySet()) {
-      Set<String> terms = words;
-      if (field.getKey().equals(SearchFields.BIGRAM)) {
-        try (Analyzer bigrams = analysis.bigrams()) {
-          terms = new LinkedHashSet<>(SearchAnalysis.terms(bigrams, expansion.canonicalize(text)));
-        }
-      }
-      for (String term : terms) {
+      Set<String> fieldTerms =
+          field.getKey().equals(SearchFields.BIGRAM)
+              ? new LinkedHashSet<>(SearchAnalysis.terms(bigrams, expansion.canonicalize(text)))
+              : terms;
+      for (String term : fieldTerms) {
         Query termQuery = new TermQuery(new Term(SearchFields.field(field.getKey(), lang), term));
         builder.add(new BoostQuery(termQuery, field.getValue()), BooleanClause.Occur.SHOULD);
         clauses++;
@@ -135,6 +136,22 @@ public final class SiteSearcher implements AutoCloseable {
             builder.build(), DoubleValuesSource.fromFloatField(SearchFields.WEIGHT));
   }
 
+  /** The word-field terms of a query: its analysed words and their glossary expansions. */
+  private Set<String> queryTerms(String text, Language lang) {
+    Set<String> terms = new LinkedHashSet<>(SearchAnalysis.terms(words.get(lang), text));
+    terms.addAll(expansion.expand(text, lang));
+    return terms;
+  }
+
+  /** What snippets mark: the query's own words (normalised) and the terms they became. */
+  private Set<String> highlights(String text, Language lang) {
+    Set<String> marks = new LinkedHashSet<>(queryTerms(text, lang));
+    for (String part : expansion.canonicalize(text).split("[\\s\\p{Punct}、。・「」（）]+")) {
+      marks.add(part);
+    }
+    return marks;
+  }
+
   /** Drops control characters and cuts overlong input; quotes and operators are plain text. */
   static String clean(String query) {
     String text =
@@ -146,6 +163,8 @@ public final class SiteSearcher implements AutoCloseable {
 
   @Override
   public void close() {
+    words.values().forEach(Analyzer::close);
+    bigrams.close();
     try {
       reader.close();
     } catch (IOException e) {

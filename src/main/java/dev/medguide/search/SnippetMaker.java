@@ -1,42 +1,43 @@
 package dev.medguide.search;
 
 import dev.medguide.index.SearchAnalysis;
-import dev.medguide.model.Language;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.jsoup.nodes.Entities;
 
 /**
- * Makes a short, HTML-escaped excerpt of a page around the first words that match the query, with
- * each match in {@code <mark>}. Matches are found by analysing the page text the way it was
- * indexed, so サーバー in the query marks サーバ in the text.
+ * Makes a short, HTML-escaped excerpt of a page around the first place where one of the query's
+ * words occurs, with each occurrence in {@code <mark>}. Words are compared after the same NFKC case
+ * folding as the index, as the static search's snippets do.
  */
 final class SnippetMaker {
   static final int WIDTH = 120;
 
-  private final SearchAnalysis analysis;
-
-  SnippetMaker(SearchAnalysis analysis) {
-    this.analysis = analysis;
-  }
-
-  String snippet(String body, String query, Language lang) {
+  /**
+   * @param words the query's spellings and index terms (normalised) to look for
+   */
+  String snippet(String body, Set<String> words) {
     if (body == null || body.isEmpty()) {
       return "";
     }
-    List<int[]> spans;
-    try (Analyzer analyzer = analysis.words(lang, false)) {
-      Set<String> terms = new HashSet<>(SearchAnalysis.terms(analyzer, query));
-      spans = matches(analyzer, body, terms);
+    String folded = SearchAnalysis.normalize(body);
+    // Offsets carry over only when folding kept the length (true for nearly all text).
+    String haystack =
+        folded.length() == body.length() ? folded : body.toLowerCase(java.util.Locale.ROOT);
+    List<int[]> spans = new ArrayList<>();
+    for (String word : words) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      for (int at = haystack.indexOf(word);
+          at >= 0;
+          at = haystack.indexOf(word, at + word.length())) {
+        spans.add(new int[] {at, at + word.length()});
+      }
     }
+    spans.sort(Comparator.comparingInt((int[] s) -> s[0]).thenComparingInt(s -> -s[1]));
     int start = spans.isEmpty() ? 0 : Math.max(0, spans.get(0)[0] - WIDTH / 3);
     int end = Math.min(body.length(), start + WIDTH);
     StringBuilder html = new StringBuilder(start > 0 ? "…" : "");
@@ -53,25 +54,5 @@ final class SnippetMaker {
     }
     html.append(Entities.escape(body.substring(at, end))).append(end < body.length() ? "…" : "");
     return html.toString().replace('\n', ' ');
-  }
-
-  private static List<int[]> matches(Analyzer analyzer, String body, Set<String> terms) {
-    List<int[]> spans = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream("f", body)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-      stream.reset();
-      int lastEnd = -1;
-      while (stream.incrementToken()) {
-        if (terms.contains(term.toString()) && offset.startOffset() >= lastEnd) {
-          spans.add(new int[] {offset.startOffset(), offset.endOffset()});
-          lastEnd = offset.endOffset();
-        }
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return spans;
   }
 }

@@ -1,0 +1,79 @@
+package dev.medguide.cli;
+
+import dev.medguide.config.BuildOptions;
+import dev.medguide.index.SearchIndexer;
+import dev.medguide.load.ContentLoader;
+import dev.medguide.model.Language;
+import dev.medguide.pipeline.BuildPipeline;
+import dev.medguide.pipeline.Progress;
+import dev.medguide.render.Toolchain;
+import dev.medguide.search.SiteSearcher;
+import dev.medguide.serve.SiteServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code medguide serve}: builds the site if it has not been built, then serves it. */
+@Command(
+    name = "serve",
+    description = "Serve the built site and /api/search (builds first if needed).",
+    mixinStandardHelpOptions = true)
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand private Main main;
+
+  @Option(
+      names = {"-c", "--content"},
+      paramLabel = "DIR",
+      description = "Content folder (default: ${DEFAULT-VALUE}).")
+  Path content = Path.of("content");
+
+  @Option(
+      names = {"-t", "--templates"},
+      paramLabel = "DIR",
+      description = "Templates folder (default: ${DEFAULT-VALUE}).")
+  Path templates = Path.of("templates");
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "The site folder (default: ${DEFAULT-VALUE}).")
+  Path site = Path.of("site");
+
+  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}).")
+  int port = 8080;
+
+  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--rebuild", description = "Build even if the site exists.")
+  boolean rebuild;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Logging.configure(false);
+    BuildOptions options =
+        new BuildOptions(
+            content, templates, site, EnumSet.allOf(Language.class), false, Optional.empty());
+    if (rebuild
+        || !Files.isRegularFile(site.resolve("index.html"))
+        || !Files.isDirectory(SearchIndexer.indexDirOf(site))) {
+      try (Toolchain toolchain = new Toolchain()) {
+        new BuildPipeline(options, toolchain, new Progress(main.err())).build();
+      }
+    }
+    var glossary = new ContentLoader(options).load().model().data().glossary();
+    try (SiteServer server = new SiteServer(site, new SiteSearcher(site, glossary), host, port)) {
+      main.err()
+          .printf(
+              "serving %s at http://%s:%d/ (search API: /api/search?q=); Ctrl-C stops%n",
+              site, server.address().getHostString(), server.address().getPort());
+      server.join();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.medguide.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medguide.model.Language;
+import dev.medguide.search.SearchHit;
+import dev.medguide.search.SiteSearcher;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * {@code GET /api/search?q=&lang=&limit=}: the Lucene search as JSON, the same objects the CLI's
+ * {@code --json} prints. Bad input (no query, an overlong one, control characters, an unknown
+ * language, a bad limit, broken percent-encoding) is answered with 400 and a JSON message, never a
+ * stack trace.
+ */
+final class SearchApiHandler extends Handler.Abstract {
+  static final String PATH = "/api/search";
+  static final int MAX_QUERY = 1000;
+  static final int MAX_LIMIT = 100;
+
+  private final SiteSearcher searcher;
+  private final ObjectMapper json = new ObjectMapper();
+
+  SearchApiHandler(SiteSearcher searcher) {
+    this.searcher = searcher;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    if (!request.getHttpURI().getPath().equals(PATH)) {
+      return false;
+    }
+    if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+      return send(
+          response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, Map.of("error", "use GET"));
+    }
+    Fields params;
+    try {
+      params = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      return send(
+          response,
+          callback,
+          HttpStatus.BAD_REQUEST_400,
+          Map.of("error", "the query string is not valid percent-encoded UTF-8"));
+    }
+    String query = params.getValue("q");
+    String problem = check(query, params.getValue("lang"), params.getValue("limit"));
+    if (problem != null) {
+      return send(response, callback, HttpStatus.BAD_REQUEST_400, Map.of("error", problem));
+    }
+    List<SearchHit> hits =
+        searcher.search(
+            query, languages(query, params.getValue("lang")), limit(params.getValue("limit")));
+    return send(response, callback, HttpStatus.OK_200, hits);
+  }
+
+  /** What is wrong with the parameters, or null. */
+  static String check(String query, String lang, String limit) {
+    if (query == null || query.isBlank()) {
+      return "missing query: use /api/search?q=words";
+    }
+    if (query.length() > MAX_QUERY) {
+      return "query too long: at most " + MAX_QUERY + " characters";
+    }
+    if (query.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+      return "the query contains control characters";
+    }
+    if (lang != null
+        && !lang.isEmpty()
+        && !lang.equals("all")
+        && !lang.equals("auto")
+        && Language.fromCode(lang).isEmpty()) {
+      return "unknown lang '" + lang + "': use ja, en, all or auto";
+    }
+    if (limit != null && !limit.isEmpty()) {
+      try {
+        int n = Integer.parseInt(limit);
+        if (n < 1 || n > MAX_LIMIT) {
+          return "limit must be between 1 and " + MAX_LIMIT;
+        }
+      } catch (NumberFormatException e) {
+        return "limit must be a number";
+      }
+    }
+    return null;
+  }
+
+  private static Set<Language> languages(String query, String lang) {
+    if (lang == null || lang.isEmpty() || lang.equals("auto")) {
+      return Language.ofQuery(query).map(EnumSet::of).orElse(EnumSet.allOf(Language.class));
+    }
+    return lang.equals("all")
+        ? EnumSet.allOf(Language.class)
+        : EnumSet.of(Language.fromCode(lang).orElseThrow());
+  }
+
+  private static int limit(String limit) {
+    return limit == null || limit.isEmpty() ? 10 : Integer.parseInt(limit);
+  }
+
+  private boolean send(Response response, Callback callback, int status, Object body)
+      throws Exception {
+    byte[] bytes = json.writeValueAsBytes(body);
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.write(true, ByteBuffer.wrap(bytes), callback);
+    return true;
+  }
+}

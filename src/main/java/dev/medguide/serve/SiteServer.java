@@ -1,0 +1,77 @@
+package dev.medguide.serve;
+
+import dev.medguide.BuildException;
+import dev.medguide.search.SiteSearcher;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * An embedded Jetty that serves a built site and answers {@code /api/search}. For previews and
+ * small intranets; the site itself needs no server.
+ */
+public final class SiteServer implements AutoCloseable {
+  private final Server server;
+  private final SiteSearcher searcher;
+
+  /**
+   * Starts the server.
+   *
+   * @param port the port, or 0 for any free one
+   */
+  public SiteServer(Path siteDir, SiteSearcher searcher, String host, int port) {
+    this.searcher = searcher;
+    QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+    threads.setName("medguide-serve");
+    server = new Server(threads);
+    // Room for long query strings, so an overlong query gets our 400 JSON, not Jetty's 414.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(64 * 1024);
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    ResourceHandler files = new ResourceHandler();
+    files.setBaseResource(ResourceFactory.of(server).newResource(siteDir.toAbsolutePath()));
+    files.setDirAllowed(false);
+    files.setWelcomeFiles("index.html");
+    server.setHandler(
+        new Handler.Sequence(new SecurityHeaders(), new SearchApiHandler(searcher), files));
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new BuildException(
+          "cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Where the server listens. */
+  public InetSocketAddress address() {
+    ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+    return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new BuildException("cannot stop the server: " + e.getMessage(), e);
+    } finally {
+      searcher.close();
+    }
+  }
+}
