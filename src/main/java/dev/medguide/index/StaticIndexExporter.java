@@ -42,9 +42,9 @@ import org.apache.lucene.util.SmallFloat;
  */
 final class StaticIndexExporter {
   static final String DIR = "assets/search";
-  static final int LEXICON_SHARDS = 16;
-  static final int POSTINGS_SHARDS = 32;
-  static final int DOCS_PER_TEXT_SHARD = 4;
+  static final int LEXICON_SHARDS = 32;
+  static final int POSTINGS_SHARDS = 128;
+  static final int DOCS_PER_TEXT_SHARD = 1;
 
   private final SearchAnalysis analysis;
   private final SiteModel model;
