@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -73,19 +72,11 @@ public final class SearchAnalysis {
 
   /** The CJK bigram analyzer (Japanese recall field). */
   public Analyzer bigrams() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer tokenizer = new StandardTokenizer();
-        TokenStream stream = new CJKBigramFilter(tokenizer);
-        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(stream));
-      }
-
-      @Override
-      protected Reader initReader(String field, Reader reader) {
-        return new ICUNormalizer2CharFilter(reader, NFKC_CF);
-      }
-    };
+    return analyzer(
+        () -> {
+          Tokenizer tokenizer = new StandardTokenizer();
+          return new Chain(tokenizer, new LowerCaseFilter(new CJKBigramFilter(tokenizer)));
+        });
   }
 
   /** The terms an analyzer makes of a text, in order. */
@@ -105,48 +96,51 @@ public final class SearchAnalysis {
   }
 
   private Analyzer japanese(SynonymMap synonyms, boolean forIndex) {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer tokenizer =
-            new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH);
-        TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
-        stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
-        stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
-        stream = new JapaneseKatakanaStemFilter(stream);
-        stream = new LowerCaseFilter(stream);
-        if (synonyms != null) {
-          stream = new SynonymGraphFilter(stream, synonyms, true);
-          if (forIndex) {
-            stream = new FlattenGraphFilter(stream);
-          }
-        }
-        return new TokenStreamComponents(tokenizer, stream);
-      }
-
-      @Override
-      protected Reader initReader(String field, Reader reader) {
-        return new ICUNormalizer2CharFilter(reader, NFKC_CF);
-      }
-    };
+    return analyzer(
+        () -> {
+          Tokenizer tokenizer =
+              new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH);
+          TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+          stream =
+              new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+          stream = new StopFilter(stream, JapaneseAnalyzer.getDefaultStopSet());
+          stream = new JapaneseKatakanaStemFilter(stream);
+          stream = new LowerCaseFilter(stream);
+          return new Chain(tokenizer, synonyms(stream, synonyms, forIndex));
+        });
   }
 
   private static Analyzer english(SynonymMap synonyms, boolean forIndex) {
+    return analyzer(
+        () -> {
+          Tokenizer tokenizer = new StandardTokenizer();
+          TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+          stream = new LowerCaseFilter(stream);
+          stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+          stream = new PorterStemFilter(stream);
+          return new Chain(tokenizer, synonyms(stream, synonyms, forIndex));
+        });
+  }
+
+  /** Variant → term mapping; at index time the token graph is flattened for the index. */
+  private static TokenStream synonyms(TokenStream stream, SynonymMap synonyms, boolean forIndex) {
+    if (synonyms == null) {
+      return stream;
+    }
+    TokenStream mapped = new SynonymGraphFilter(stream, synonyms, true);
+    return forIndex ? new FlattenGraphFilter(mapped) : mapped;
+  }
+
+  /** A tokenizer and the end of its filter chain. */
+  private record Chain(Tokenizer tokenizer, TokenStream stream) {}
+
+  /** An analyzer over a chain, with NFKC case folding in front of every chain. */
+  private static Analyzer analyzer(java.util.function.Supplier<Chain> chain) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
-        Tokenizer tokenizer = new StandardTokenizer();
-        TokenStream stream = new EnglishPossessiveFilter(tokenizer);
-        stream = new LowerCaseFilter(stream);
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stream = new PorterStemFilter(stream);
-        if (synonyms != null) {
-          stream = new SynonymGraphFilter(stream, synonyms, true);
-          if (forIndex) {
-            stream = new FlattenGraphFilter(stream);
-          }
-        }
-        return new TokenStreamComponents(tokenizer, stream);
+        Chain c = chain.get();
+        return new TokenStreamComponents(c.tokenizer(), c.stream());
       }
 
       @Override
@@ -242,10 +236,5 @@ public final class SearchAnalysis {
         .codePoints()
         .forEach(c -> out.appendCodePoint(c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c));
     return out.toString().toUpperCase(Locale.ROOT);
-  }
-
-  /** Words of the English stop set, for the exporter. */
-  static CharArraySet englishStopWords() {
-    return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   }
 }

@@ -111,9 +111,23 @@ final class LinkChecker {
       }
       problems.add(page.source().get().path(), line, text);
     } else {
-      Path template = templatesDir.resolve(page.source().isPresent() ? "page.ftl" : "root.ftl");
+      Path template = templatesDir.resolve(template(page));
       problems.add(template, 0, text + " (in " + page.url() + ")");
     }
+  }
+
+  /** The template that wrote a page (for links outside any AsciiDoc body). */
+  private static String template(HtmlPage page) {
+    if (page.source().isPresent()) {
+      return "page.ftl";
+    }
+    if (page.url().contains("/compare/")) {
+      return "compare.ftl";
+    }
+    if (page.url().endsWith("/404.html")) {
+      return "notfound.ftl";
+    }
+    return page.url().endsWith("/search.html") ? "search.ftl" : "root.ftl";
   }
 
   /** What the AsciiDoc source probably contains for this URL: the fragment, the file stem. */

@@ -41,29 +41,16 @@ public final class SitePublisher {
    * search index beside it) with the staging folder's.
    */
   public void publish(Path staging) {
+    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+      throw new BuildException("output path exists and is not a folder: " + outputDir);
+    }
     for (String suffix : COMPANIONS) {
       Path from = companion(staging, suffix);
       if (Files.exists(from)) {
         replace(from, companion(outputDir, suffix));
       }
     }
-    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
-      throw new BuildException("output path exists and is not a folder: " + outputDir);
-    }
-    Path old =
-        outputDir.resolveSibling(
-            "." + outputDir.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
-    try {
-      if (Files.exists(outputDir)) {
-        move(outputDir, old);
-      }
-      move(staging, outputDir);
-      if (Files.exists(old)) {
-        delete(old);
-      }
-    } catch (IOException e) {
-      throw new BuildException("cannot publish " + outputDir + ": " + e.getMessage(), e);
-    }
+    replace(staging, outputDir);
   }
 
   /** Deletes the staging folder (and its companions) if still there (the build failed). */
@@ -89,7 +76,8 @@ public final class SitePublisher {
   }
 
   private static void replace(Path from, Path to) {
-    Path old = to.resolveSibling(to.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+    Path old =
+        to.resolveSibling("." + to.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
     try {
       if (Files.exists(to)) {
         move(to, old);

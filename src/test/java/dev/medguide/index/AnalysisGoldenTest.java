@@ -2,8 +2,6 @@ package dev.medguide.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.medguide.config.BuildOptions;
-import dev.medguide.load.ContentLoader;
 import dev.medguide.model.Language;
 import dev.medguide.testing.TestSites;
 import java.io.IOException;
@@ -36,12 +34,7 @@ class AnalysisGoldenTest {
   }
 
   static String generate() throws IOException {
-    var glossary =
-        new ContentLoader(BuildOptions.defaults(TestSites.projectDir()))
-            .load()
-            .model()
-            .data()
-            .glossary();
+    var glossary = TestSites.realGlossary();
     SearchAnalysis analysis = new SearchAnalysis(glossary);
     GlossaryExpansion expansion = new GlossaryExpansion(analysis, glossary);
     StringBuilder tsv = new StringBuilder();

@@ -2,9 +2,7 @@ package dev.medguide.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.medguide.config.BuildOptions;
 import dev.medguide.internal.Urls;
-import dev.medguide.load.ContentLoader;
 import dev.medguide.model.Language;
 import dev.medguide.search.SiteSearcher;
 import dev.medguide.testing.TestSites;
@@ -313,12 +311,7 @@ class RealSiteIT {
   }
 
   static List<String> top(String query, Set<Language> languages, int n) {
-    var glossary =
-        new ContentLoader(BuildOptions.defaults(TestSites.projectDir()))
-            .load()
-            .model()
-            .data()
-            .glossary();
+    var glossary = TestSites.realGlossary();
     try (SiteSearcher searcher = new SiteSearcher(first, glossary)) {
       return searcher.search(query, languages, n).stream()
           .map(h -> h.lang() + ":" + h.id())

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medguide.config.BuildOptions;
-import dev.medguide.load.ContentLoader;
 import dev.medguide.model.Language;
 import dev.medguide.testing.TestSites;
 import java.io.IOException;
@@ -42,12 +40,7 @@ class RelevanceIT {
   static void runBothSearches() throws IOException {
     Path site = TestSites.realSite();
     queries = read();
-    var glossary =
-        new ContentLoader(BuildOptions.defaults(TestSites.projectDir()))
-            .load()
-            .model()
-            .data()
-            .glossary();
+    var glossary = TestSites.realGlossary();
     lucene = new ArrayList<>();
     try (SiteSearcher searcher = new SiteSearcher(site, glossary)) {
       for (Judged q : queries) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medguide.config.BuildOptions;
-import dev.medguide.load.ContentLoader;
 import dev.medguide.search.SiteSearcher;
 import dev.medguide.testing.TestSites;
 import java.net.URI;
@@ -28,12 +26,7 @@ class SiteServerIT {
 
   @BeforeAll
   static void start() {
-    var glossary =
-        new ContentLoader(BuildOptions.defaults(TestSites.projectDir()))
-            .load()
-            .model()
-            .data()
-            .glossary();
+    var glossary = TestSites.realGlossary();
     server =
         new SiteServer(
             TestSites.realSite(), new SiteSearcher(TestSites.realSite(), glossary), "127.0.0.1", 0);

@@ -1,6 +1,8 @@
 package dev.medguide.testing;
 
 import dev.medguide.config.BuildOptions;
+import dev.medguide.load.ContentLoader;
+import dev.medguide.model.GlossaryTerm;
 import dev.medguide.model.Language;
 import dev.medguide.pipeline.BuildPipeline;
 import dev.medguide.pipeline.BuildResult;
@@ -15,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +55,11 @@ public final class TestSites {
       }
     }
     return realSite;
+  }
+
+  /** The glossary of the project's real content. */
+  public static List<GlossaryTerm> realGlossary() {
+    return new ContentLoader(BuildOptions.defaults(projectDir())).load().model().data().glossary();
   }
 
   /** Runs a command, returning its exit code and output; Node must be installed. */
