@@ -41,6 +41,7 @@ public final class HtmlPostProcessor {
         new HeadingAnchors(messages), // ids and self-links on body headings
         new PageContents(), // on-page table of contents from those headings
         new GlossaryLinks(model), // first use of each glossary term links to its entry
+        new InlineStyles(), // column widths the security policy would block are dropped
         new RelativeUrls(), // root-relative URLs become page-relative
         new ExternalLinks()); // links that leave the site are marked
   }

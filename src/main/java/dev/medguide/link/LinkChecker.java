@@ -41,6 +41,14 @@ final class LinkChecker {
   }
 
   void check(HtmlPage page, Problems problems) {
+    for (Element styled : page.document().select("body [style]")) {
+      report(
+          page,
+          styled,
+          "style=\"" + styled.attr("style") + "\"",
+          problems,
+          "inline style is blocked by the site's Content-Security-Policy; use a class");
+    }
     for (Element element : page.document().select(RelativeUrls.URL_ATTRIBUTES)) {
       boolean isLink = element.nameIs("a");
       String url = element.attr(element.hasAttr("href") ? "href" : "src").strip();
