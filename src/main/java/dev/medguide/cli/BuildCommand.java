@@ -60,6 +60,15 @@ final class BuildCommand implements Callable<Integer> {
   Optional<String> baseUrl = Optional.empty();
 
   @Option(
+      names = "--zip",
+      arity = "0..1",
+      paramLabel = "FILE",
+      fallbackValue = "target/medguide-site.zip",
+      description =
+          "Also pack the site into one reproducible zip with README files for administrators (default file: target/medguide-site.zip).")
+  Optional<Path> zip = Optional.empty();
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Show what JBake and Asciidoctor do.")
   boolean verbose;
@@ -69,7 +78,8 @@ final class BuildCommand implements Callable<Integer> {
     Logging.configure(verbose);
     EnumSet<Language> selected =
         languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
-    BuildOptions options = new BuildOptions(content, templates, output, selected, verbose, baseUrl);
+    BuildOptions options =
+        new BuildOptions(content, templates, output, selected, verbose, baseUrl, zip);
     try (Toolchain toolchain = new Toolchain()) {
       BuildResult result = new BuildPipeline(options, toolchain, new Progress(main.err())).build();
       main.err().printf("built %d pages into %s%n", result.pages(), result.outputDir());

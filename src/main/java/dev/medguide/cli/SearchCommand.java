@@ -70,6 +70,7 @@ final class SearchCommand implements Callable<Integer> {
             site,
             EnumSet.allOf(Language.class),
             false,
+            Optional.empty(),
             Optional.empty());
     var glossary = new ContentLoader(options).load().model().data().glossary();
     try (SiteSearcher searcher = new SiteSearcher(site, glossary)) {

@@ -58,7 +58,13 @@ final class ServeCommand implements Callable<Integer> {
     Logging.configure(false);
     BuildOptions options =
         new BuildOptions(
-            content, templates, site, EnumSet.allOf(Language.class), false, Optional.empty());
+            content,
+            templates,
+            site,
+            EnumSet.allOf(Language.class),
+            false,
+            Optional.empty(),
+            Optional.empty());
     if (rebuild
         || !Files.isRegularFile(site.resolve("index.html"))
         || !Files.isDirectory(SearchIndexer.indexDirOf(site))) {

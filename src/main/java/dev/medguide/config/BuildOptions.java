@@ -15,6 +15,7 @@ import java.util.Set;
  * @param languages the languages to build
  * @param verbose whether to let JBake and Asciidoctor log their progress
  * @param baseUrl where the site will be published, for the sitemap's absolute URLs
+ * @param zip where to write the site as one zip, if wanted
  */
 public record BuildOptions(
     Path contentDir,
@@ -22,7 +23,8 @@ public record BuildOptions(
     Path outputDir,
     Set<Language> languages,
     boolean verbose,
-    Optional<String> baseUrl) {
+    Optional<String> baseUrl,
+    Optional<Path> zip) {
 
   public BuildOptions {
     languages = Set.copyOf(languages.isEmpty() ? EnumSet.allOf(Language.class) : languages);
@@ -41,6 +43,7 @@ public record BuildOptions(
         projectDir.resolve("site"),
         EnumSet.allOf(Language.class),
         false,
+        Optional.empty(),
         Optional.empty());
   }
 }

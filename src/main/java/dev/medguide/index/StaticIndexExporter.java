@@ -133,10 +133,13 @@ final class StaticIndexExporter {
     meta.put("lengths", lengths);
     meta.put("avg", average);
     meta.put("docCount", docCounts);
-    meta.put(
-        "shards",
-        Map.of(
-            "lexicon", LEXICON_SHARDS, "postings", POSTINGS_SHARDS, "text", DOCS_PER_TEXT_SHARD));
+    // Ordered maps only: Map.of iterates in a different order in every JVM, and the export
+    // must be byte-for-byte reproducible.
+    Map<String, Integer> shards = new LinkedHashMap<>();
+    shards.put("lexicon", LEXICON_SHARDS);
+    shards.put("postings", POSTINGS_SHARDS);
+    shards.put("text", DOCS_PER_TEXT_SHARD);
+    meta.put("shards", shards);
     meta.put("expansions", expansion.map(lang));
     meta.put("variants", expansion.variants());
     long bytes = write(dir.resolve("meta.js"), lang, "meta", meta);

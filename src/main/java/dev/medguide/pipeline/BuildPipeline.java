@@ -9,6 +9,7 @@ import dev.medguide.load.ContentLoader;
 import dev.medguide.load.LoadedContent;
 import dev.medguide.model.Page;
 import dev.medguide.model.Problems;
+import dev.medguide.publish.SitePackager;
 import dev.medguide.publish.SitePublisher;
 import dev.medguide.render.PageRenderer;
 import dev.medguide.render.Toolchain;
@@ -79,6 +80,15 @@ public final class BuildPipeline {
             return options.outputDir();
           },
           Path::toString);
+      // 6 package: optionally, the published site as one reproducible zip.
+      options
+          .zip()
+          .ifPresent(
+              zip ->
+                  timed(
+                      "package",
+                      () -> new SitePackager(options.templatesDir()).pack(options.outputDir(), zip),
+                      bytes -> zip + " (" + bytes / 1024 + " KiB)"));
       return new BuildResult(
           options.outputDir(), content.sources().size(), postProcessor.linksChecked());
     } finally {

@@ -112,6 +112,7 @@ public final class TestSites {
             outputDir,
             languages,
             false,
+            Optional.empty(),
             Optional.empty());
     return new BuildPipeline(options, toolchain(), Progress.silent()).build();
   }
