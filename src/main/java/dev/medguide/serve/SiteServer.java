@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -43,13 +44,35 @@ public final class SiteServer implements AutoCloseable {
     files.setBaseResource(ResourceFactory.of(server).newResource(siteDir.toAbsolutePath()));
     files.setDirAllowed(false);
     files.setWelcomeFiles("index.html");
-    server.setHandler(
-        new Handler.Sequence(new SecurityHeaders(), new SearchApiHandler(searcher), files));
+    files.setEtags(true); // ETag + 304 Not Modified for unchanged files
+    GzipHandler gzip = new GzipHandler();
+    gzip.setHandler(
+        new Handler.Sequence(
+            new SecurityHeaders(), new ReadOnlyMethods(), new SearchApiHandler(searcher), files));
+    server.setHandler(gzip);
+    server.setStopAtShutdown(true); // Ctrl-C stops the server cleanly
     try {
       server.start();
     } catch (Exception e) {
+      stopQuietly();
+      boolean taken = false;
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        taken |= t instanceof java.net.BindException;
+      }
+      String reason =
+          taken
+              ? "the port is in use (or not allowed); choose another with --port"
+              : e.getMessage();
       throw new BuildException(
-          "cannot start the server on " + host + ":" + port + ": " + e.getMessage(), e);
+          "cannot start the server on " + host + ":" + port + ": " + reason, e);
+    }
+  }
+
+  private void stopQuietly() {
+    try {
+      server.stop();
+    } catch (Exception ignored) {
+      // The start failed already; that is the error reported.
     }
   }
 

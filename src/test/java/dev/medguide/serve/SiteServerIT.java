@@ -1,6 +1,7 @@
 package dev.medguide.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -128,5 +131,81 @@ class SiteServerIT {
     assertThat(get("/").body()).contains("ja/index.html");
     assertThat(get("/no/such/page.html").statusCode()).isEqualTo(404);
     assertThat(get("/assets/").statusCode()).isIn(403, 404);
+  }
+
+  static String raw(String requestLine) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.address().getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              (requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void refusesPathTraversalAndNeverServesFilesOutsideTheSite() throws Exception {
+    Path outside = TestSites.realSite().getParent().resolve("secret.txt");
+    Files.writeString(outside, "outside-the-site");
+    for (String path :
+        new String[] {
+          "/../secret.txt",
+          "/%2e%2e/secret.txt",
+          "/..%2fsecret.txt",
+          "/%2e%2e%2fsecret.txt",
+          "/ja/../../secret.txt",
+          "/ja/%2e%2e/%2e%2e/secret.txt",
+          "//secret.txt",
+          "/..\\secret.txt",
+          "/../../../../etc/passwd"
+        }) {
+      String response = raw("GET " + path + " HTTP/1.1");
+      assertThat(response)
+          .as(path)
+          .matches("(?s)HTTP/1.1 (400|404).*")
+          .doesNotContain("outside-the-site")
+          .doesNotContain("root:");
+    }
+  }
+
+  @Test
+  void onlyReadsAndSupportsEtagsAndCompression() throws Exception {
+    assertThat(raw("POST /ja/index.html HTTP/1.1"))
+        .startsWith("HTTP/1.1 405")
+        .contains("Allow: GET, HEAD");
+    assertThat(raw("DELETE /api/search?q=a HTTP/1.1")).startsWith("HTTP/1.1 405");
+    HttpResponse<String> first = get("/assets/medguide.css");
+    String etag = first.headers().firstValue("etag").orElseThrow();
+    HttpResponse<String> again =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/assets/medguide.css"))
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    HttpResponse<byte[]> gzip =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/ja/glossary.html"))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(gzip.headers().firstValue("content-encoding")).contains("gzip");
+    assertThat(gzip.headers().firstValue("referrer-policy")).contains("no-referrer");
+  }
+
+  @Test
+  void saysClearlyWhenThePortIsTaken() {
+    var glossary = TestSites.realGlossary();
+    assertThatThrownBy(
+            () ->
+                new SiteServer(
+                    TestSites.realSite(),
+                    new SiteSearcher(TestSites.realSite(), glossary),
+                    "127.0.0.1",
+                    server.address().getPort()))
+        .isInstanceOf(dev.medguide.BuildException.class)
+        .hasMessageContaining("cannot start the server on 127.0.0.1:" + server.address().getPort())
+        .hasMessageContaining("in use");
   }
 }
