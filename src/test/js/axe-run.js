@@ -1,0 +1,18 @@
+// Injected by AccessibilityIT into a copy of a built page: runs axe-core at WCAG 2.1 A/AA once
+// the page's own scripts have run, and writes the violations into <pre id="axe-results">.
+(function () {
+  "use strict";
+  function run() {
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+      .then(function (result) {
+        var out = result.violations.map(function (v) {
+          return { id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(" "); }) };
+        });
+        var pre = document.createElement("pre");
+        pre.id = "axe-results";
+        pre.textContent = JSON.stringify(out);
+        document.body.appendChild(pre);
+      });
+  }
+  window.addEventListener("load", function () { setTimeout(run, 1000); });
+})();
