@@ -9,6 +9,7 @@
 <title><#nested></title>
 <#if v.summary?has_content><meta name="description" content="${v.summary}"></#if>
 <link rel="stylesheet" href="${v.root}assets/medguide.css">
+<link rel="icon" href="${v.root}assets/favicon.svg" type="image/svg+xml">
 <script src="${v.root}assets/search/engine.js" defer></script>
 <script src="${v.root}assets/search/ui.js" defer></script>
 <link rel="alternate" hreflang="${v.lang}" href="${v.url?keep_after_last("/")}">

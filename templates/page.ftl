@@ -10,7 +10,7 @@
 <@m.header page/>
 <div class="layout">
 <#if page.nav??>
-<details class="site-nav">
+<details class="site-nav" open>
   <summary>${t["nav.toggle"]}</summary>
   <nav aria-label="${t["nav.label"]}">
     <p class="nav-root"><a href="${page.nav.url}"<#if page.nav.current> aria-current="page"</#if>>${page.nav.label}</a></p>

@@ -9,6 +9,7 @@
 <#if primary.url??><meta http-equiv="refresh" content="0; url=${primary.url}"></#if>
 <title>${primary.siteTitle!"medguide"}</title>
 <link rel="stylesheet" href="assets/medguide.css">
+<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
 <#list languages as l>
 <link rel="alternate" hreflang="${l.lang}" href="${l.url}">
 </#list>

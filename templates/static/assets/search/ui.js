@@ -1,10 +1,16 @@
 /*
- * medguide search interface: the search box in every page's header (results as you type, "/"
+ * medguide page behaviour: folds the navigation on narrow screens; the search box in every page's header (results as you type, "/"
  * to focus) and the results page {lang}/search.html?q=… (shareable). Classic script, so it
  * works from file:// as well as from any web server and sub-path.
  */
 (function () {
   "use strict";
+  // The navigation tree is open in the HTML (usable without scripts); on a narrow screen it
+  // starts folded so the page's text comes first.
+  var nav = document.querySelector("details.site-nav");
+  if (nav && window.matchMedia && window.matchMedia("(max-width: 60rem)").matches) {
+    nav.open = false;
+  }
   var body = document.body;
   var root = body.getAttribute("data-root") || "";
   var lang = document.documentElement.lang || "ja";

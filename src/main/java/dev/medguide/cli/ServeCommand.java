@@ -50,6 +50,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
+  @Option(
+      names = "--base-path",
+      paramLabel = "PATH",
+      description = "Serve the site under this path, as a proxy would (default: ${DEFAULT-VALUE}).")
+  String basePath = "/";
+
   @Option(names = "--rebuild", description = "Build even if the site exists.")
   boolean rebuild;
 
@@ -73,11 +79,13 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     var glossary = new ContentLoader(options).load().model().data().glossary();
-    try (SiteServer server = new SiteServer(site, new SiteSearcher(site, glossary), host, port)) {
+    try (SiteServer server =
+        new SiteServer(site, new SiteSearcher(site, glossary), host, port, basePath)) {
+      String prefix = basePath.endsWith("/") ? basePath : basePath + "/";
       main.err()
           .printf(
-              "serving %s at http://%s:%d/ (search API: /api/search?q=); Ctrl-C stops%n",
-              site, server.address().getHostString(), server.address().getPort());
+              "serving %s at http://%s:%d%s (search API: %sapi/search?q=); Ctrl-C stops%n",
+              site, server.address().getHostString(), server.address().getPort(), prefix, prefix);
       server.join();
     }
     return ExitCodes.OK;

@@ -38,7 +38,7 @@ final class SearchApiHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!request.getHttpURI().getPath().equals(PATH)) {
+    if (!Request.getPathInContext(request).equals(PATH)) {
       return false;
     }
     if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
@@ -28,6 +29,16 @@ public final class SiteServer implements AutoCloseable {
    * @param port the port, or 0 for any free one
    */
   public SiteServer(Path siteDir, SiteSearcher searcher, String host, int port) {
+    this(siteDir, searcher, host, port, "/");
+  }
+
+  /**
+   * Starts the server with the site under a sub-path, as an intranet proxy would publish it ({@code
+   * /policies/medguide/}).
+   *
+   * @param basePath the path the site is served under, e.g. {@code /} or {@code /policies/medguide}
+   */
+  public SiteServer(Path siteDir, SiteSearcher searcher, String host, int port, String basePath) {
     this.searcher = searcher;
     QueuedThreadPool threads = new QueuedThreadPool(64, 8);
     threads.setName("medguide-serve");
@@ -49,7 +60,8 @@ public final class SiteServer implements AutoCloseable {
     gzip.setHandler(
         new Handler.Sequence(
             new SecurityHeaders(), new ReadOnlyMethods(), new SearchApiHandler(searcher), files));
-    server.setHandler(gzip);
+    ContextHandler context = new ContextHandler(gzip, basePath.isEmpty() ? "/" : basePath);
+    server.setHandler(context);
     server.setStopAtShutdown(true); // Ctrl-C stops the server cleanly
     try {
       server.start();

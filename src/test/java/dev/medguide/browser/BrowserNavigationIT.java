@@ -1,0 +1,143 @@
+package dev.medguide.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.medguide.search.SiteSearcher;
+import dev.medguide.serve.SiteServer;
+import dev.medguide.testing.TestSites;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A reader's path through the site in headless Chromium (Debian's chromium and chromedriver): home
+ * → a guideline → a section → the other language → search → a result, opened from file:// and from
+ * the preview server under a sub-path. No console error, no request to another host, the language
+ * switch lands on the same page.
+ */
+class BrowserNavigationIT {
+  @TempDir Path work;
+  WebDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + work.resolve("profile"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void readerPathWorksFromFileUrls() {
+    walk(TestSites.realSite().resolve("ja/index.html").toUri().toString(), "file:");
+  }
+
+  @Test
+  void readerPathWorksUnderASubPathOfThePreviewServer() {
+    Path site = TestSites.realSite();
+    try (SiteServer server =
+        new SiteServer(
+            site,
+            new SiteSearcher(site, TestSites.realGlossary()),
+            "127.0.0.1",
+            0,
+            "/policies/medguide")) {
+      String base = "http://127.0.0.1:" + server.address().getPort() + "/policies/medguide/";
+      walk(base + "ja/index.html", base);
+    }
+  }
+
+  private void walk(String start, String allowedPrefix) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.get(start);
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+    browser.findElement(By.cssSelector(".site-nav a[href='mhlw/index.html']")).click();
+    browser
+        .findElement(
+            By.cssSelector(
+                "#page-body a[href$='6.5.html'], .children a[href$='6.5.html'], .site-nav a[href$='6.5.html']"))
+        .click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("6.5 技術的安全対策");
+    assertThat(browser.findElement(By.cssSelector(".site-nav [aria-current=page]")).getText())
+        .isEqualTo("6.5 技術的安全対策");
+    browser.findElement(By.cssSelector(".lang-switch a[hreflang=en]")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("en/mhlw/6.5.html");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("6.5 Technical Security Measures");
+    var box = browser.findElement(By.id("site-search-input"));
+    box.sendKeys("spoofing");
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-suggestions a")));
+    box.sendKeys(Keys.ENTER);
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#search-results li.search-result a")));
+    assertThat(browser.getCurrentUrl()).contains("en/search.html?q=spoofing");
+    List<String> results =
+        browser.findElements(By.cssSelector("#search-results li.search-result > a")).stream()
+            .map(a -> a.getAttribute("href"))
+            .toList();
+    assertThat(results)
+        .anyMatch(href -> href.endsWith("en/mhlw/6.5.html"))
+        .anyMatch(href -> href.endsWith("en/mic/3.2.3.html"));
+    browser.findElement(By.cssSelector("#search-results li.search-result > a")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+    // The compare view of a pair, reached from a section's related block.
+    browser.get(start.replace("ja/index.html", "ja/mhlw/6.5.html"));
+    browser.findElement(By.cssSelector("section.related a.compare-link")).click();
+    assertThat(browser.findElements(By.cssSelector(".compare-column"))).hasSize(2);
+    List<?> resources =
+        (List<?>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+    assertThat(resources).allMatch(url -> url.toString().startsWith(allowedPrefix));
+    List<String> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    assertThat(errors).as("console errors").isEmpty();
+  }
+}
