@@ -40,17 +40,8 @@ class BrowserNavigationIT {
   void startBrowser() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + work.resolve("profile"));
+    options.addArguments(TestSites.CHROMIUM_FLAGS);
+    options.addArguments("--window-size=1280,1000", "--user-data-dir=" + work.resolve("profile"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

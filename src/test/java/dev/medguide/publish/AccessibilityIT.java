@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -64,23 +63,8 @@ class AccessibilityIT {
             page.equals("search.html")
                 ? "?q=" + (lang.equals("ja") ? "%E5%A4%96%E9%83%A8%E4%BF%9D%E5%AD%98" : "storage")
                 : "";
-        TestSites.ProcessResult chrome =
-            TestSites.run(
-                Map.of(),
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--user-data-dir=" + work.resolve("profile"),
-                "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--virtual-time-budget=15000",
-                "--dump-dom",
-                file.toUri() + query);
-        Element results = Jsoup.parse(chrome.out()).getElementById("axe-results");
+        String dom = TestSites.chromiumDom(file.toUri() + query, work.resolve("profile"), 15_000);
+        Element results = Jsoup.parse(dom).getElementById("axe-results");
         assertThat(results).as(lang + "/" + page + ": axe did not run").isNotNull();
         if (!results.text().equals("[]")) {
           violations.add(lang + "/" + page + ": " + results.text());

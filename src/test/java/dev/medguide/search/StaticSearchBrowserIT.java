@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -29,24 +28,7 @@ class StaticSearchBrowserIT {
         site.resolve("ja/search.html").toUri()
             + "?q="
             + URLEncoder.encode("外部保存", StandardCharsets.UTF_8);
-    TestSites.ProcessResult chrome =
-        TestSites.run(
-            Map.of(),
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-            "--user-data-dir=" + work.resolve("profile"),
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-            url);
-    assertThat(chrome.code()).as(chrome.err()).isZero();
-    Document dom = Jsoup.parse(chrome.out());
+    Document dom = Jsoup.parse(TestSites.chromiumDom(url, work.resolve("profile"), 10_000));
     List<String> results = dom.select("#search-results li.search-result > a").eachAttr("href");
     assertThat(results)
         .as(dom.select("#search-status").text())

@@ -83,6 +83,38 @@ public final class TestSites {
     }
   }
 
+  /**
+   * The flags every headless Chromium of the tests runs with: no sandbox (root in CI), none of
+   * Chromium's own background traffic, and no host resolvable but this machine, so a page that
+   * reached for another host would fail visibly.
+   */
+  public static final List<String> CHROMIUM_FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--no-first-run",
+          "--disable-sync",
+          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
+
+  /** Opens {@code url} in headless Chromium, lets its scripts run, and returns the DOM as HTML. */
+  public static String chromiumDom(String url, Path profile, int virtualTimeMillis) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add("chromium");
+    command.addAll(CHROMIUM_FLAGS);
+    command.add("--user-data-dir=" + profile);
+    command.add("--virtual-time-budget=" + virtualTimeMillis);
+    command.add("--dump-dom");
+    command.add(url);
+    ProcessResult result = run(Map.of(), command.toArray(new String[0]));
+    if (result.code() != 0) {
+      throw new IllegalStateException("chromium failed: " + result.err());
+    }
+    return result.out();
+  }
+
   /** What a process printed and how it ended. */
   public record ProcessResult(int code, String out, String err) {}
 
