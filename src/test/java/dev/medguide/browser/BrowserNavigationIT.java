@@ -79,6 +79,31 @@ class BrowserNavigationIT {
     }
   }
 
+  @Test
+  void keyboardAloneReachesContentSearchAndAResult() {
+    browser.get(TestSites.realSite().resolve("en/mhlw/6.5.html").toUri().toString());
+    var page = browser.findElement(By.tagName("body"));
+    page.sendKeys(Keys.TAB);
+    var focused = browser.switchTo().activeElement();
+    assertThat(focused.getAttribute("class")).isEqualTo("skip-link");
+    assertThat(focused.getCssValue("outline-style")).isNotEqualTo("none");
+    focused.sendKeys(Keys.ENTER);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+    browser.switchTo().activeElement().sendKeys("/");
+    assertThat(browser.switchTo().activeElement().getAttribute("id"))
+        .isEqualTo("site-search-input");
+    browser.switchTo().activeElement().sendKeys("legibility", Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#search-results li.search-result a")));
+    var firstResult = browser.findElement(By.cssSelector("#search-results li.search-result > a"));
+    String target = firstResult.getAttribute("href");
+    firstResult.sendKeys(Keys.ENTER);
+    assertThat(browser.getCurrentUrl()).isEqualTo(target);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Legibility");
+  }
+
   private void walk(String start, String allowedPrefix) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     browser.get(start);
