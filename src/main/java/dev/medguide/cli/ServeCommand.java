@@ -8,10 +8,14 @@ import dev.medguide.pipeline.BuildPipeline;
 import dev.medguide.pipeline.Progress;
 import dev.medguide.render.Toolchain;
 import dev.medguide.search.SiteSearcher;
+import dev.medguide.serve.LiveReload;
+import dev.medguide.serve.LiveSite;
 import dev.medguide.serve.SiteServer;
+import dev.medguide.serve.SiteWatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +60,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Serve the site under this path, as a proxy would (default: ${DEFAULT-VALUE}).")
   String basePath = "/";
 
+  @Option(
+      names = "--watch",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Rebuild when content or templates change and reload open pages (default: on; --no-watch turns it off).")
+  boolean watch;
+
   @Option(names = "--rebuild", description = "Build even if the site exists.")
   boolean rebuild;
 
@@ -71,22 +84,33 @@ final class ServeCommand implements Callable<Integer> {
             false,
             Optional.empty(),
             Optional.empty());
-    if (rebuild
-        || !Files.isRegularFile(site.resolve("index.html"))
-        || !Files.isDirectory(SearchIndexer.indexDirOf(site))) {
-      try (Toolchain toolchain = new Toolchain()) {
+    try (Toolchain toolchain = new Toolchain()) {
+      if (rebuild
+          || !Files.isRegularFile(site.resolve("index.html"))
+          || !Files.isDirectory(SearchIndexer.indexDirOf(site))) {
         new BuildPipeline(options, toolchain, new Progress(main.err())).build();
       }
-    }
-    var glossary = new ContentLoader(options).load().model().data().glossary();
-    try (SiteServer server =
-        new SiteServer(site, new SiteSearcher(site, glossary), host, port, basePath)) {
-      String prefix = basePath.endsWith("/") ? basePath : basePath + "/";
-      main.err()
-          .printf(
-              "serving %s at http://%s:%d%s (search API: %sapi/search?q=); Ctrl-C stops%n",
-              site, server.address().getHostString(), server.address().getPort(), prefix, prefix);
-      server.join();
+      var glossary = new ContentLoader(options).load().model().data().glossary();
+      LiveReload liveReload = watch ? new LiveReload() : null;
+      LiveSite live = new LiveSite(options, toolchain, liveReload, main.err());
+      try (SiteServer server =
+              new SiteServer(
+                  site, new SiteSearcher(site, glossary), host, port, basePath, liveReload);
+          SiteWatcher watcher =
+              watch ? new SiteWatcher(List.of(content, templates), live::rebuild) : null) {
+        live.attach(server);
+        String prefix = basePath.endsWith("/") ? basePath : basePath + "/";
+        main.err()
+            .printf(
+                "serving %s at http://%s:%d%s (search API: %sapi/search?q=)%s; Ctrl-C stops%n",
+                site,
+                server.address().getHostString(),
+                server.address().getPort(),
+                prefix,
+                prefix,
+                watch ? ", rebuilding on changes to " + content + " and " + templates : "");
+        server.join();
+      }
     }
     return ExitCodes.OK;
   }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -29,10 +30,10 @@ final class SearchApiHandler extends Handler.Abstract {
   static final int MAX_QUERY = 1000;
   static final int MAX_LIMIT = 100;
 
-  private final SiteSearcher searcher;
+  private final Supplier<SiteSearcher> searcher;
   private final ObjectMapper json = new ObjectMapper();
 
-  SearchApiHandler(SiteSearcher searcher) {
+  SearchApiHandler(Supplier<SiteSearcher> searcher) {
     this.searcher = searcher;
   }
 
@@ -61,8 +62,10 @@ final class SearchApiHandler extends Handler.Abstract {
       return send(response, callback, HttpStatus.BAD_REQUEST_400, Map.of("error", problem));
     }
     List<SearchHit> hits =
-        searcher.search(
-            query, languages(query, params.getValue("lang")), limit(params.getValue("limit")));
+        searcher
+            .get()
+            .search(
+                query, languages(query, params.getValue("lang")), limit(params.getValue("limit")));
     return send(response, callback, HttpStatus.OK_200, hits);
   }
 

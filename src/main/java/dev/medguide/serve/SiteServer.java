@@ -4,6 +4,7 @@ import dev.medguide.BuildException;
 import dev.medguide.search.SiteSearcher;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,7 +22,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class SiteServer implements AutoCloseable {
   private final Server server;
-  private final SiteSearcher searcher;
+  private final AtomicReference<SiteSearcher> searcher;
 
   /**
    * Starts the server.
@@ -39,7 +40,21 @@ public final class SiteServer implements AutoCloseable {
    * @param basePath the path the site is served under, e.g. {@code /} or {@code /policies/medguide}
    */
   public SiteServer(Path siteDir, SiteSearcher searcher, String host, int port, String basePath) {
-    this.searcher = searcher;
+    this(siteDir, searcher, host, port, basePath, null);
+  }
+
+  /**
+   * Starts the server; with {@code liveReload}, HTML pages get the live-reload script and {@code
+   * /__medguide/status} reports the builds.
+   */
+  public SiteServer(
+      Path siteDir,
+      SiteSearcher searcher,
+      String host,
+      int port,
+      String basePath,
+      LiveReload liveReload) {
+    this.searcher = new AtomicReference<>(searcher);
     QueuedThreadPool threads = new QueuedThreadPool(64, 8);
     threads.setName("medguide-serve");
     server = new Server(threads);
@@ -59,7 +74,11 @@ public final class SiteServer implements AutoCloseable {
     GzipHandler gzip = new GzipHandler();
     gzip.setHandler(
         new Handler.Sequence(
-            new SecurityHeaders(), new ReadOnlyMethods(), new SearchApiHandler(searcher), files));
+            new SecurityHeaders(),
+            new ReadOnlyMethods(),
+            new SearchApiHandler(this.searcher::get),
+            liveReload == null ? new Handler.Sequence() : liveReload.handler(siteDir),
+            files));
     ContextHandler context = new ContextHandler(gzip, basePath.isEmpty() ? "/" : basePath);
     server.setHandler(context);
     server.setStopAtShutdown(true); // Ctrl-C stops the server cleanly
@@ -88,6 +107,12 @@ public final class SiteServer implements AutoCloseable {
     }
   }
 
+  /** Searches a rebuilt site's index from now on; the old searcher is closed. */
+  public void replaceSearcher(SiteSearcher next) {
+    SiteSearcher old = searcher.getAndSet(next);
+    old.close();
+  }
+
   /** Where the server listens. */
   public InetSocketAddress address() {
     ServerConnector connector = (ServerConnector) server.getConnectors()[0];
@@ -106,7 +131,7 @@ public final class SiteServer implements AutoCloseable {
     } catch (Exception e) {
       throw new BuildException("cannot stop the server: " + e.getMessage(), e);
     } finally {
-      searcher.close();
+      searcher.get().close();
     }
   }
 }

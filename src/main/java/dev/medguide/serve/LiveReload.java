@@ -1,0 +1,115 @@
+package dev.medguide.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Live reload for writers: the build's state (a generation that grows with each published build,
+ * and the problems of the last failed one), served at {@code /__medguide/status}, and a small
+ * script that {@code serve} injects into the HTML pages it sends, which reloads the page after a
+ * rebuild and shows build errors in an overlay. The built site itself never contains it.
+ */
+public final class LiveReload {
+  static final String PREFIX = "/__medguide/";
+
+  private final AtomicLong generation = new AtomicLong();
+  private volatile String error;
+  private final byte[] script;
+
+  public LiveReload() {
+    try (InputStream in = LiveReload.class.getResourceAsStream("livereload.js")) {
+      script = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A build was published: open pages reload. */
+  public void published() {
+    error = null;
+    generation.incrementAndGet();
+  }
+
+  /** A build failed: open pages show its problems; the last good site stays served. */
+  public void failed(String problems) {
+    error = problems;
+  }
+
+  long generation() {
+    return generation.get();
+  }
+
+  /** Serves the status and the script, and HTML pages with the script added. */
+  Handler handler(Path siteDir) {
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback)
+          throws Exception {
+        String path = Request.getPathInContext(request);
+        if (path.equals(PREFIX + "status")) {
+          Map<String, Object> state = new LinkedHashMap<>();
+          state.put("generation", generation.get());
+          state.put("error", error);
+          return send(
+              response,
+              callback,
+              "application/json; charset=utf-8",
+              new ObjectMapper().writeValueAsBytes(state));
+        }
+        if (path.equals(PREFIX + "livereload.js")) {
+          return send(response, callback, "text/javascript; charset=utf-8", script);
+        }
+        Path page = page(siteDir, path);
+        if (page == null) {
+          return false;
+        }
+        String contextPath = request.getContext().getContextPath();
+        String tag =
+            "<script src=\""
+                + (contextPath.equals("/") ? "" : contextPath)
+                + PREFIX
+                + "livereload.js\" defer></script>";
+        String html =
+            Files.readString(page, StandardCharsets.UTF_8).replaceFirst("</head>", tag + "</head>");
+        return send(
+            response, callback, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+      }
+    };
+  }
+
+  /** The HTML file a path names inside the site, or null (then the file handler decides). */
+  static Path page(Path siteDir, String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    if (relative.isEmpty() || relative.endsWith("/")) {
+      relative += "index.html";
+    }
+    if (!relative.endsWith(".html")) {
+      return null;
+    }
+    Path root = siteDir.toAbsolutePath().normalize();
+    Path file = root.resolve(relative).normalize();
+    return file.startsWith(root) && Files.isRegularFile(file) ? file : null;
+  }
+
+  private static boolean send(Response response, Callback callback, String type, byte[] body) {
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
+  }
+}
