@@ -29,13 +29,6 @@ public final class Problems {
     return problems.size();
   }
 
-  /** Files that have at least one problem. */
-  public Set<Path> files() {
-    Set<Path> files = new TreeSet<>();
-    problems.forEach(p -> files.add(p.file()));
-    return files;
-  }
-
   public List<Problem> list() {
     return new ArrayList<>(problems);
   }
