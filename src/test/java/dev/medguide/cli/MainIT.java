@@ -27,18 +27,22 @@ class MainIT {
     return err.toString(StandardCharsets.UTF_8);
   }
 
+  /** Runs {@code build} of a content folder with the project's templates into work/out. */
+  private int build(Path content) {
+    return run(
+        "build",
+        "-c",
+        content.toString(),
+        "-t",
+        TestSites.projectDir().resolve("templates").toString(),
+        "-o",
+        work.resolve("out").toString());
+  }
+
   @Test
   void buildsAndReportsEachStageOnOneLine() {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
-    int code =
-        run(
-            "build",
-            "-c",
-            content.toString(),
-            "-t",
-            TestSites.projectDir().resolve("templates").toString(),
-            "-o",
-            work.resolve("out").toString());
+    int code = build(content);
     assertThat(code).as(output()).isZero();
     assertThat(output().lines().map(l -> l.split("\\s+")[0]).toList())
         .startsWith("load", "render", "link", "index", "publish");
@@ -54,15 +58,7 @@ class MainIT {
         "\n====\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    int code =
-        run(
-            "build",
-            "-c",
-            content.toString(),
-            "-t",
-            TestSites.projectDir().resolve("templates").toString(),
-            "-o",
-            work.resolve("out").toString());
+    int code = build(content);
     assertThat(code).isEqualTo(1);
     assertThat(output()).containsPattern(".*ja/mhlw/6\\.4\\.adoc:\\d+: unterminated example block");
     assertThat(output()).contains("build failed: 1 problem");
