@@ -80,7 +80,7 @@ final class BuildCommand implements Callable<Integer> {
         languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
     BuildOptions options =
         new BuildOptions(content, templates, output, selected, verbose, baseUrl, zip);
-    try (Toolchain toolchain = new Toolchain()) {
+    try (Toolchain toolchain = Toolchain.forOneBuild()) {
       BuildResult result = new BuildPipeline(options, toolchain, new Progress(main.err())).build();
       main.err().printf("built %d pages into %s%n", result.pages(), result.outputDir());
       return ExitCodes.OK;

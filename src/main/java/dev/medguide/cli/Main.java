@@ -5,6 +5,7 @@ import dev.medguide.model.ContentProblemsException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -72,6 +73,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    Optional<Integer> tuned = OneShotJvm.relaunch(args);
+    if (tuned.isPresent()) {
+      System.exit(tuned.get());
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(execute(out, err, args));

@@ -24,6 +24,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Links the first occurrence of each glossary term in a page body to its entry on the glossary
@@ -32,8 +34,9 @@ import org.jsoup.nodes.TextNode;
  * token boundary; Latin-script terms must not touch other letters or digits.
  */
 final class GlossaryLinks implements HtmlStep {
-  private static final String SKIP =
-      "a, h1, h2, h3, h4, h5, h6, code, pre, svg, script, style, dt, section.related, td.icon";
+  private static final Evaluator SKIP =
+      QueryParser.parse(
+          "a, h1, h2, h3, h4, h5, h6, code, pre, svg, script, style, dt, section.related, td.icon");
 
   /** One spelling of a term. */
   private record Surface(String text, String termId, boolean ignoreCase) {}
@@ -44,9 +47,16 @@ final class GlossaryLinks implements HtmlStep {
   private final Map<Language, Map<Character, List<Surface>>> surfaces =
       new EnumMap<>(Language.class);
 
-  private final JapaneseTokenizer tokenizer =
-      new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
-  private final OffsetAttribute offsets = tokenizer.addAttribute(OffsetAttribute.class);
+  /** A Kuromoji tokenizer and its offsets, one per thread: pages are processed in parallel. */
+  private record Tokenizer(JapaneseTokenizer tokenizer, OffsetAttribute offsets) {
+    static Tokenizer create() {
+      JapaneseTokenizer tokenizer =
+          new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
+      return new Tokenizer(tokenizer, tokenizer.addAttribute(OffsetAttribute.class));
+    }
+  }
+
+  private final ThreadLocal<Tokenizer> tokenizers = ThreadLocal.withInitial(Tokenizer::create);
 
   GlossaryLinks(SiteModel model) {
     this.model = model;
@@ -166,6 +176,8 @@ final class GlossaryLinks implements HtmlStep {
     BitSet set = new BitSet(text.length() + 1);
     set.set(0);
     set.set(text.length());
+    JapaneseTokenizer tokenizer = tokenizers.get().tokenizer();
+    OffsetAttribute offsets = tokenizers.get().offsets();
     try {
       tokenizer.setReader(new StringReader(text));
       tokenizer.reset();

@@ -6,6 +6,7 @@ import dev.medguide.load.SourceFile;
 import dev.medguide.model.Problems;
 import dev.medguide.model.SiteModel;
 import dev.medguide.render.Messages;
+import dev.medguide.render.Toolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -52,16 +57,56 @@ public final class HtmlPostProcessor {
    * @return every broken link and anchor found
    */
   public Problems process(LoadedContent content, Path stagingDir) {
-    List<HtmlPage> pages = read(content, stagingDir);
     List<HtmlStep> steps = steps(content.model());
-    pages.forEach(page -> steps.forEach(step -> step.apply(page)));
-    Problems problems = new Problems();
-    LinkChecker checker = new LinkChecker(stagingDir, templatesDir, pages);
-    pages.forEach(page -> checker.check(page, problems));
-    linksChecked = checker.checked();
-    pages.forEach(page -> write(page, stagingDir));
-    this.pages = pages;
-    return problems;
+    Map<String, SourceFile> byUrl = new HashMap<>();
+    content.sources().values().forEach(s -> byUrl.put(s.page().url(), s));
+    ExecutorService workers = Toolchain.workers();
+    try {
+      // Pages are independent until the link check, which needs them all.
+      List<HtmlPage> pages =
+          inParallel(
+              workers,
+              files(stagingDir),
+              file -> {
+                HtmlPage page = read(byUrl, stagingDir, file);
+                steps.forEach(step -> step.apply(page));
+                return page;
+              });
+      Problems problems = new Problems();
+      LinkChecker checker = new LinkChecker(stagingDir, templatesDir, pages);
+      pages.forEach(page -> checker.check(page, problems));
+      linksChecked = checker.checked();
+      inParallel(workers, pages, page -> write(page, stagingDir));
+      this.pages = pages;
+      return problems;
+    } finally {
+      workers.shutdown();
+    }
+  }
+
+  /** Applies {@code work} to every item on the workers; the results keep the items' order. */
+  private static <T, R> List<R> inParallel(
+      ExecutorService workers, List<T> items, Function<T, R> work) {
+    List<Future<R>> futures = new ArrayList<>();
+    for (T item : items) {
+      futures.add(workers.submit(() -> work.apply(item)));
+    }
+    List<R> results = new ArrayList<>();
+    try {
+      for (Future<R> future : futures) {
+        results.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException("interrupted while post-processing", e);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new BuildException("post-processing failed: " + e.getCause(), e.getCause());
+    }
+    return results;
   }
 
   /** The pages of the last run, as published. */
@@ -74,27 +119,31 @@ public final class HtmlPostProcessor {
     return linksChecked;
   }
 
-  private static List<HtmlPage> read(LoadedContent content, Path stagingDir) {
-    Map<String, SourceFile> byUrl = new HashMap<>();
-    content.sources().values().forEach(s -> byUrl.put(s.page().url(), s));
-    List<HtmlPage> pages = new ArrayList<>();
+  /** The HTML files of the staged site, in a fixed order. */
+  private static List<Path> files(Path stagingDir) {
     try (Stream<Path> files = Files.walk(stagingDir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
-        String url = stagingDir.relativize(file).toString().replace('\\', '/');
-        Document document = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "");
-        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-        pages.add(new HtmlPage(url, document, Optional.ofNullable(byUrl.get(url))));
-      }
+      return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
     } catch (IOException e) {
       throw new BuildException("cannot read the rendered site: " + e.getMessage(), e);
     }
-    return pages;
   }
 
-  private static void write(HtmlPage page, Path stagingDir) {
+  private static HtmlPage read(Map<String, SourceFile> byUrl, Path stagingDir, Path file) {
+    String url = stagingDir.relativize(file).toString().replace('\\', '/');
+    try {
+      Document document = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "");
+      document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+      return new HtmlPage(url, document, Optional.ofNullable(byUrl.get(url)));
+    } catch (IOException e) {
+      throw new BuildException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HtmlPage write(HtmlPage page, Path stagingDir) {
     try {
       Files.writeString(
           stagingDir.resolve(page.url()), page.document().outerHtml(), StandardCharsets.UTF_8);
+      return page;
     } catch (IOException e) {
       throw new BuildException("cannot write " + page.url() + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.medguide.render;
 
+import dev.medguide.BuildException;
 import dev.medguide.load.SourceFile;
 import dev.medguide.model.Page;
 import dev.medguide.model.Problems;
@@ -8,6 +9,10 @@ import java.nio.file.Path;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
@@ -24,6 +29,12 @@ import org.jbake.parser.MarkupEngine;
  * it takes the page's metadata from our content model (no second header parse), converts with the
  * page language's labels, and turns every warning Asciidoctor logs into a problem located at file
  * and line.
+ *
+ * <p>JBake's crawler asks for one file at a time, but the conversions are independent: {@link
+ * #convertAhead} starts them all on worker threads as soon as the build knows its pages, while
+ * JBake is still starting its database. When the crawler asks for a page whose conversion has not
+ * started yet, its own thread does it. Each conversion collects its problems separately, so they
+ * are reported in the same order whatever thread ran them.
  */
 final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   /** Model keys our templates read, besides JBake's own. */
@@ -39,7 +50,14 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   private final Messages messages;
   private final SourceLocator locator;
   private final Problems problems;
-  private SourceFile current;
+
+  /** The page being converted on this thread, and where its problems go. */
+  private final ThreadLocal<Conversion> current = new ThreadLocal<>();
+
+  private final Map<Path, FutureTask<Conversion>> conversions = new ConcurrentHashMap<>();
+
+  /** A converted page body and the problems Asciidoctor logged while converting it. */
+  private record Conversion(SourceFile source, String html, Problems problems) {}
 
   AsciidocPageParser(
       Asciidoctor asciidoctor,
@@ -55,8 +73,29 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     asciidoctor.registerLogHandler(this);
   }
 
+  /**
+   * Starts converting every page on {@code workers}; {@link #parse} then takes the results. Pages
+   * not started when the crawler reaches them are converted on the crawler's thread.
+   */
+  void convertAhead(ExecutorService workers) {
+    boolean first = true;
+    for (SourceFile source : new TreeMap<>(sources).values()) {
+      FutureTask<Conversion> task = new FutureTask<>(() -> convert(source));
+      conversions.put(source.path().toAbsolutePath().normalize(), task);
+      if (first) {
+        // AsciidoctorJ defines its extension classes during the first conversion; two threads
+        // doing that at once redefine them, so the first one runs alone.
+        task.run();
+        first = false;
+      } else {
+        workers.execute(task);
+      }
+    }
+  }
+
   /** Stops receiving Asciidoctor's log; call when the build is over. */
   void close() {
+    conversions.values().forEach(task -> task.cancel(false));
     asciidoctor.unregisterLogHandler(this);
   }
 
@@ -74,13 +113,41 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     document.setDate(EPOCH);
     document.put(ID, page.id());
     document.put(LANG, page.lang().code());
-    current = source;
-    try {
-      document.setBody(asciidoctor.convertFile(file, options(page, file)));
-    } finally {
-      current = null;
-    }
+    Conversion conversion = conversion(source);
+    problems.addAll(conversion.problems());
+    document.setBody(conversion.html());
     return document;
+  }
+
+  private Conversion conversion(SourceFile source) {
+    FutureTask<Conversion> task = conversions.get(source.path().toAbsolutePath().normalize());
+    if (task == null) {
+      return convert(source);
+    }
+    task.run(); // does nothing if a worker has started it
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException("interrupted while converting " + source.path(), e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new BuildException("cannot convert " + source.path() + ": " + e.getCause(), e);
+    }
+  }
+
+  private Conversion convert(SourceFile source) {
+    Conversion conversion = new Conversion(source, null, new Problems());
+    File file = source.path().toAbsolutePath().normalize().toFile();
+    current.set(conversion);
+    try {
+      String html = asciidoctor.convertFile(file, options(source.page(), file));
+      return new Conversion(source, html, conversion.problems());
+    } finally {
+      current.remove();
+    }
   }
 
   private Options options(Page page, File file) {
@@ -104,13 +171,15 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   /** Receives Asciidoctor's log: warnings and worse are content problems. */
   @Override
   public void log(LogRecord record) {
-    if (record.getSeverity().ordinal() < Severity.WARN.ordinal() || current == null) {
+    Conversion conversion = current.get();
+    if (record.getSeverity().ordinal() < Severity.WARN.ordinal() || conversion == null) {
       return;
     }
+    Problems found = conversion.problems();
     locator
-        .locate(current, record.getCursor(), record.getMessage())
+        .locate(conversion.source(), record.getCursor(), record.getMessage())
         .ifPresentOrElse(
-            at -> problems.add(at.file(), at.line(), record.getMessage()),
-            () -> problems.add(current.path(), 0, record.getMessage()));
+            at -> found.add(at.file(), at.line(), record.getMessage()),
+            () -> found.add(conversion.source().path(), 0, record.getMessage()));
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.apache.commons.configuration2.CompositeConfiguration;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
@@ -52,6 +53,9 @@ public final class PageRenderer {
     Problems problems = new Problems();
     Messages messages = new Messages(options.templatesDir());
     DefaultJBakeConfiguration config = configuration(stagingDir);
+    toolchain
+        .takeStore()
+        .ifPresent(name -> config.getCompositeConfiguration().setProperty("db.path", name));
     ContentStore db = DBUtil.createDataStore(config);
     AsciidocPageParser parser =
         new AsciidocPageParser(
@@ -62,12 +66,18 @@ public final class PageRenderer {
             problems);
     DataBlocks dataBlocks = new DataBlocks(content.model(), messages);
     dataBlocks.register(toolchain.asciidoctor());
+    ExecutorService workers = toolchain.workers();
     try {
+      parser.convertAhead(workers);
       // JBake looks engines up in a static registry: ours handles every page extension, so
       // only the pages of the content model are crawled.
       Engines.getRecognizedExtensions().forEach(ext -> Engines.register(ext, parser));
       Oven oven = new Oven(utensils(config, db, content, messages, problems));
-      oven.bake();
+      try {
+        oven.bake();
+      } finally {
+        toolchain.prepareStore();
+      }
       // Template failures were reported with file and line by PageTemplateEngine; anything
       // else the Oven collected (an asset that could not be copied) is reported here.
       oven.getErrors().stream()
@@ -76,6 +86,7 @@ public final class PageRenderer {
               e -> problems.add(options.templatesDir(), 0, "rendering failed: " + e.getMessage()));
     } finally {
       parser.close();
+      workers.shutdown();
       dataBlocks.unregister(toolchain.asciidoctor());
     }
     checkOutputs(content, stagingDir, problems);

@@ -149,15 +149,22 @@ final class PageViewBuilder {
     return nav;
   }
 
-  /** The tree under {@code parent}; below the home page only one level, guidelines in full. */
+  /**
+   * The tree under {@code parent}; below the home page only one level. On a guideline's table of
+   * contents, the whole guideline. On its other pages, every chapter, and the children of the
+   * current page and of each of its ancestors: the branch the reader is in, open. Other branches
+   * stay closed, so a page's navigation grows with its branch, never with the size of the site.
+   */
   private List<Map<String, Object>> items(Page current, Page parent, boolean deep) {
     List<Map<String, Object>> items = new ArrayList<>();
     List<Page> ancestors = model.ancestors(current);
     for (Page child : model.children(parent)) {
+      boolean open = ancestors.contains(child) || child.equals(current);
       Map<String, Object> item = link(current, child);
       item.put("current", child.equals(current));
-      item.put("open", ancestors.contains(child) || child.equals(current));
-      item.put("items", deep ? items(current, child, true) : List.of());
+      item.put("open", open);
+      boolean expand = deep && (open || current.kind() == PageKind.GUIDELINE);
+      item.put("items", expand ? items(current, child, true) : List.of());
       items.add(item);
     }
     return items;

@@ -1,18 +1,66 @@
 package dev.medguide.render;
 
 import dev.medguide.BuildException;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.asciidoctor.Asciidoctor;
+import org.jbake.app.ContentStore;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.model.DocumentTypes;
+import org.jsoup.Jsoup;
 
 /**
  * The expensive engines a build needs, started once and reused by every build of the process
- * (tests, and later {@code serve}). Asciidoctor starts on a background thread as soon as the
- * toolchain is created, so its JRuby start-up overlaps with loading the content.
+ * (tests, {@code serve}). Start-up work runs on two background threads as soon as the toolchain is
+ * created, so that it overlaps with loading the content and with each other: Asciidoctor's JRuby
+ * start on one; on the other, JBake's OrientDB store (with its schema), then the Kuromoji
+ * dictionary and jsoup, which later stages would otherwise load one after the other on the build's
+ * thread.
  */
 public final class Toolchain implements AutoCloseable {
+  static {
+    // JBake's store is private to this process, in memory, with OrientDB's default user: hashing
+    // that user's well-known password 65,536 times on every open (OrientDB's default) protects
+    // nothing and costs a second per build. OrientDB reads this when its configuration loads.
+    System.setProperty("security.userPasswordSaltIterations", "1");
+  }
+
   private final CompletableFuture<Asciidoctor> asciidoctor =
-      CompletableFuture.supplyAsync(Asciidoctor.Factory::create);
+      CompletableFuture.supplyAsync(Asciidoctor.Factory::create, ownThread("medguide-asciidoctor"));
+
+  /** The name of an in-memory JBake store, started and given its schema ahead of the build. */
+  private CompletableFuture<String> store =
+      CompletableFuture.supplyAsync(Toolchain::startStore, ownThread("medguide-store"));
+
+  /** Whether builds after the first will come: then each prepares the store of the next. */
+  private final boolean reused;
+
+  /** A toolchain for any number of builds ({@code serve}, tests). */
+  public Toolchain() {
+    this(true);
+  }
+
+  private Toolchain(boolean reused) {
+    this.reused = reused;
+    // After the store, on the same core: what the link and index stages load.
+    store.whenCompleteAsync((name, error) -> warmUp(), ownThread("medguide-warm-up"));
+  }
+
+  /** A toolchain for one build only: nothing is prepared for a next one. */
+  public static Toolchain forOneBuild() {
+    return new Toolchain(false);
+  }
 
   /** Asciidoctor, waiting for its start-up to finish if needed. */
   Asciidoctor asciidoctor() {
@@ -27,8 +75,90 @@ public final class Toolchain implements AutoCloseable {
     }
   }
 
+  /**
+   * The name of a JBake in-memory store that is already started, for one build's Oven, which
+   * reopens it instead of creating one; waits for it if needed. OrientDB is a process-wide engine:
+   * when this returns, no background work touches it until {@link #prepareStore} is called.
+   *
+   * @return the store's name, or empty if starting it failed (the build then starts its own and
+   *     reports any error from there)
+   */
+  synchronized Optional<String> takeStore() {
+    try {
+      return Optional.of(store.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException("interrupted while starting up", e);
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    } finally {
+      store = CompletableFuture.failedFuture(new IllegalStateException("store taken"));
+    }
+  }
+
+  /** Starts a store for the next build, in the background; call when the Oven is done. */
+  synchronized void prepareStore() {
+    if (!reused) {
+      return;
+    }
+    store = CompletableFuture.supplyAsync(Toolchain::startStore, ownThread("medguide-store"));
+  }
+
+  /** A pool for the independent work of one build stage, one thread per processor. */
+  public static ExecutorService workers() {
+    return Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(), daemon("medguide-worker"));
+  }
+
   @Override
   public void close() {
     asciidoctor.thenAccept(Asciidoctor::shutdown);
+  }
+
+  /** Loads and initialises what later stages use: Kuromoji's dictionaries and jsoup's parser. */
+  private static void warmUp() {
+    try (JapaneseTokenizer tokenizer =
+        new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.SEARCH)) {
+      tokenizer.setReader(new StringReader("医療情報システムの安全管理"));
+      tokenizer.reset();
+      while (tokenizer.incrementToken()) {
+        // reads the dictionaries
+      }
+      tokenizer.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Jsoup.parse("<p>warm</p>").text();
+  }
+
+  /**
+   * Starts OrientDB, creates an in-memory store and gives it the schema of JBake's document types,
+   * the slowest part of JBake's start-up; the Oven later finds it all in place.
+   */
+  private static String startStore() {
+    String name = "medguide-" + Long.toHexString(System.nanoTime());
+    DocumentTypes.resetDocumentTypes();
+    new JBakeConfigurationFactory()
+        .createDefaultJbakeConfiguration(new File("."), new File("."), (File) null, true)
+        .getDocumentTypes()
+        .forEach(DocumentTypes::addDocumentType);
+    DocumentTypes.addDocumentType(PageRenderer.DOCUMENT_TYPE);
+    ContentStore store = new ContentStore("memory", name);
+    store.startup();
+    return name;
+  }
+
+  /** Runs a task on a new daemon thread of its own. */
+  private static Executor ownThread(String name) {
+    return task -> daemon(name).newThread(task).start();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

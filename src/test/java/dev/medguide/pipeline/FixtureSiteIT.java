@@ -82,6 +82,13 @@ class FixtureSiteIT {
   }
 
   @Test
+  void navigationTreeOfTheContentsPageShowsTheWholeGuideline() {
+    Document toc = page("ja/mhlw/index.html");
+    assertThat(toc.select(".site-nav nav li > a").eachText())
+        .containsExactly("第6章 情報システムの基本的な安全管理", "6.4 物理的安全対策", "6.5 技術的安全対策");
+  }
+
+  @Test
   void homeNavigationListsGuidelinesAndTopLevelPages() {
     Document doc = page("en/index.html");
     assertThat(doc.select(".site-nav li > a").eachText())

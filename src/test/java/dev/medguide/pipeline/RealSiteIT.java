@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,16 @@ class RealSiteIT {
         }) {
       assertThat(first.resolve(url)).isRegularFile().isNotEmptyFile();
     }
+  }
+
+  @Test
+  void navigationOpensTheCurrentBranchOnlyExceptOnTheTableOfContents() throws IOException {
+    Document section = Jsoup.parse(first.resolve("ja/mhlw/6.5.html").toFile(), "UTF-8");
+    List<String> links = section.select(".site-nav nav a").eachAttr("href");
+    assertThat(links).contains("8.html", "6.4.html", "6.5.html").doesNotContain("8.1.html");
+    Document contents = Jsoup.parse(first.resolve("ja/mhlw/index.html").toFile(), "UTF-8");
+    assertThat(contents.select(".site-nav nav a").eachAttr("href"))
+        .contains("6.5.html", "8.1.html", "8.1.1.html", "8.4.2.html");
   }
 
   @Test
