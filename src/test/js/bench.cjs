@@ -1,6 +1,6 @@
 // Static search figures on a built site, in Node (V8, as in Chromium): bytes a first query loads
 // (fresh engine per query), and per-query latency once the shards it needs are loaded.
-// Usage: node src/test/js/bench.cjs <site> <queries.tsv>
+// Usage: node src/test/js/bench.cjs <site> <queries.tsv> [--json]
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -51,6 +51,17 @@ async function main() {
   firstBytes.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   const kb = (b) => (b / 1024).toFixed(1) + " KiB";
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify({
+      queries: rows.length,
+      firstBytesMedian: percentile(firstBytes, 0.5),
+      firstBytesP95: percentile(firstBytes, 0.95),
+      firstBytesMax: firstBytes[firstBytes.length - 1],
+      warmP50: percentile(times, 0.5),
+      warmP95: percentile(times, 0.95),
+    }));
+    return;
+  }
   console.log(`queries ${rows.length}`);
   console.log(`first query loads (with snippets): median ${kb(percentile(firstBytes, 0.5))}, max ${kb(firstBytes[firstBytes.length - 1])}`);
   console.log(`warm query latency: p50 ${percentile(times, 0.5).toFixed(2)} ms, p95 ${percentile(times, 0.95).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms`);
