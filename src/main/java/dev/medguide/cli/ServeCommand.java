@@ -4,8 +4,6 @@ import dev.medguide.config.BuildOptions;
 import dev.medguide.index.SearchIndexer;
 import dev.medguide.load.ContentLoader;
 import dev.medguide.model.Language;
-import dev.medguide.pipeline.BuildPipeline;
-import dev.medguide.pipeline.Progress;
 import dev.medguide.render.Toolchain;
 import dev.medguide.search.SiteSearcher;
 import dev.medguide.serve.LiveReload;
@@ -85,14 +83,14 @@ final class ServeCommand implements Callable<Integer> {
             Optional.empty(),
             Optional.empty());
     try (Toolchain toolchain = new Toolchain()) {
+      LiveReload liveReload = watch ? new LiveReload() : null;
+      LiveSite live = new LiveSite(options, toolchain, liveReload, main.err());
       if (rebuild
           || !Files.isRegularFile(site.resolve("index.html"))
           || !Files.isDirectory(SearchIndexer.indexDirOf(site))) {
-        new BuildPipeline(options, toolchain, new Progress(main.err())).build();
+        live.buildNow();
       }
       var glossary = new ContentLoader(options).load().model().data().glossary();
-      LiveReload liveReload = watch ? new LiveReload() : null;
-      LiveSite live = new LiveSite(options, toolchain, liveReload, main.err());
       try (SiteServer server =
               new SiteServer(
                   site, new SiteSearcher(site, glossary), host, port, basePath, liveReload);

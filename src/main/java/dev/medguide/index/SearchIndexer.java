@@ -22,6 +22,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -74,6 +78,41 @@ public final class SearchIndexer {
       return new Stats(texts.size(), bytes);
     } catch (IOException e) {
       throw new BuildException("cannot write the search index: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces some pages' documents in the Lucene index of a published site (a one-page rebuild).
+   * The static index is not touched: see {@link #exportStatic}.
+   */
+  public void update(Map<Page, PageText> changed, Path siteDir) {
+    try (Directory directory = FSDirectory.open(indexDirOf(siteDir));
+        Analyzer analyzer = analyzer()) {
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        for (Map.Entry<Page, PageText> entry : changed.entrySet()) {
+          Page page = entry.getKey();
+          writer.deleteDocuments(
+              new BooleanQuery.Builder()
+                  .add(new TermQuery(new Term(SearchFields.ID, page.id())), Occur.FILTER)
+                  .add(new TermQuery(new Term(SearchFields.LANG, page.lang().code())), Occur.FILTER)
+                  .build());
+          writer.addDocument(document(page, entry.getValue(), keywords(page)));
+        }
+        writer.commit();
+      }
+    } catch (IOException e) {
+      throw new BuildException("cannot update the search index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the static index of a published site again from its Lucene index and the texts. */
+  public long exportStatic(Map<Page, PageText> texts, Path siteDir) {
+    try (Directory directory = FSDirectory.open(indexDirOf(siteDir))) {
+      return new StaticIndexExporter(analysis, model).export(directory, texts, siteDir);
+    } catch (IOException e) {
+      throw new BuildException("cannot write the static search index: " + e.getMessage(), e);
     }
   }
 

@@ -28,6 +28,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
 
@@ -82,7 +83,11 @@ final class StaticIndexExporter {
     List<Object> docs = new ArrayList<>();
     Map<Integer, Page> pages = new LinkedHashMap<>();
     for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
       for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (live != null && !live.get(d)) {
+          continue; // replaced by a one-page rebuild
+        }
         var stored = leaf.reader().storedFields().document(d);
         if (stored.get(SearchFields.LANG).equals(lang.code())) {
           int global = leaf.docBase + d;
@@ -224,7 +229,15 @@ final class StaticIndexExporter {
         shards
             .get(shard(text, POSTINGS_SHARDS))
             .computeIfAbsent(fieldName, k -> new TreeMap<>())
-            .put(text, list);
+            // A term in several segments (after a one-page rebuild): leaves come in doc order.
+            .merge(
+                text,
+                list,
+                (before, after) -> {
+                  List<Integer> all = new ArrayList<>(before);
+                  all.addAll(after);
+                  return all;
+                });
       }
     }
   }

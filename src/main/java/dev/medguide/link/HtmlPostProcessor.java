@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -34,6 +35,9 @@ public final class HtmlPostProcessor {
   private final Messages messages;
   private int linksChecked;
   private List<HtmlPage> pages = List.of();
+
+  /** The anchors of every page of the last run, by URL: what a partial run checks links against. */
+  private final Map<String, Set<String>> anchors = new HashMap<>();
 
   public HtmlPostProcessor(Path templatesDir) {
     this.templatesDir = templatesDir;
@@ -72,8 +76,10 @@ public final class HtmlPostProcessor {
                 steps.forEach(step -> step.apply(page));
                 return page;
               });
+      anchors.clear();
+      pages.forEach(page -> anchors.put(page.url(), LinkChecker.ids(page)));
       Problems problems = new Problems();
-      LinkChecker checker = new LinkChecker(stagingDir, templatesDir, pages);
+      LinkChecker checker = new LinkChecker(stagingDir, templatesDir, anchors);
       pages.forEach(page -> checker.check(page, problems));
       linksChecked = checker.checked();
       inParallel(workers, pages, page -> write(page, stagingDir));
@@ -82,6 +88,35 @@ public final class HtmlPostProcessor {
     } finally {
       workers.shutdown();
     }
+  }
+
+  /**
+   * Processes some re-rendered pages (a one-page rebuild): the HTML files in {@code dir}, whose
+   * URLs are those of pages of {@code siteDir}, the site of the last run. Their links are checked
+   * against that site, with these pages' new anchors. The pages are rewritten in {@code dir}; the
+   * anchors are kept only if no problem was found.
+   */
+  public Problems processOnly(LoadedContent content, Path dir, Path siteDir) {
+    Map<String, SourceFile> byUrl = new HashMap<>();
+    content.sources().values().forEach(s -> byUrl.put(s.page().url(), s));
+    List<HtmlStep> steps = steps(content.model());
+    List<HtmlPage> changed = new ArrayList<>();
+    for (Path file : files(dir)) {
+      HtmlPage page = read(byUrl, dir, file);
+      steps.forEach(step -> step.apply(page));
+      changed.add(page);
+    }
+    Map<String, Set<String>> ids = new HashMap<>(anchors);
+    changed.forEach(page -> ids.put(page.url(), LinkChecker.ids(page)));
+    Problems problems = new Problems();
+    LinkChecker checker = new LinkChecker(siteDir, templatesDir, ids);
+    changed.forEach(page -> checker.check(page, problems));
+    if (problems.isEmpty()) {
+      anchors.putAll(ids);
+    }
+    changed.forEach(page -> write(page, dir));
+    this.pages = changed;
+    return problems;
   }
 
   /** Applies {@code work} to every item on the workers; the results keep the items' order. */

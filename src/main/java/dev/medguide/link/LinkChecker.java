@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,18 +20,26 @@ import org.jsoup.nodes.Element;
 final class LinkChecker {
   private final Path siteDir;
   private final Path templatesDir;
-  private final Map<String, Set<String>> idsByUrl = new HashMap<>();
+  private final Map<String, Set<String>> idsByUrl;
   private int checked;
 
-  LinkChecker(Path siteDir, Path templatesDir, List<HtmlPage> pages) {
+  /**
+   * A checker for the site in {@code siteDir}.
+   *
+   * @param idsByUrl the anchors of every page, by URL (see {@link #ids})
+   */
+  LinkChecker(Path siteDir, Path templatesDir, Map<String, Set<String>> idsByUrl) {
     this.siteDir = siteDir;
     this.templatesDir = templatesDir;
-    for (HtmlPage page : pages) {
-      Set<String> ids = new HashSet<>();
-      page.document().select("[id]").forEach(e -> ids.add(e.id()));
-      page.document().select("a[name]").forEach(e -> ids.add(e.attr("name")));
-      idsByUrl.put(page.url(), ids);
-    }
+    this.idsByUrl = idsByUrl;
+  }
+
+  /** The anchors a page defines: element ids and named anchors. */
+  static Set<String> ids(HtmlPage page) {
+    Set<String> ids = new HashSet<>();
+    page.document().select("[id]").forEach(e -> ids.add(e.id()));
+    page.document().select("a[name]").forEach(e -> ids.add(e.attr("name")));
+    return ids;
   }
 
   /** How many URLs were checked so far. */

@@ -143,33 +143,43 @@ final class ContentChecks {
 
   /** A page's languages must have the same sections: the same number of headings and ids. */
   private void sameSections() {
-    for (SourceFile en : sources.values()) {
-      if (en.page().lang() == Language.JA) {
+    for (SourceFile ja : sources.values()) {
+      if (ja.page().lang() == Language.JA) {
+        sameSections(ja.page().id());
+      }
+    }
+  }
+
+  /** Checks one page's languages against each other. */
+  void sameSections(String id) {
+    SourceFile ja = sources.get(new PageKey(id, Language.JA));
+    if (ja == null) {
+      return;
+    }
+    Outline jaOutline = Outline.of(ja.lines());
+    for (Language lang : Language.values()) {
+      SourceFile other = sources.get(new PageKey(id, lang));
+      if (other == null || lang == Language.JA) {
         continue;
       }
-      SourceFile ja = sources.get(new PageKey(en.page().id(), Language.JA));
-      if (ja == null) {
-        continue;
-      }
-      Outline jaOutline = Outline.of(ja.lines());
-      Outline other = Outline.of(en.lines());
-      if (jaOutline.headings() != other.headings()) {
+      Outline outline = Outline.of(other.lines());
+      if (jaOutline.headings() != outline.headings()) {
         problems.add(
-            en.path(),
+            other.path(),
             1,
             "has "
-                + other.headings()
+                + outline.headings()
                 + " headings but the ja page has "
                 + jaOutline.headings()
                 + " ("
                 + ja.path()
                 + ")");
-      } else if (!jaOutline.ids().equals(other.ids())) {
+      } else if (!jaOutline.ids().equals(outline.ids())) {
         problems.add(
-            en.path(),
+            other.path(),
             1,
             "section ids "
-                + other.ids()
+                + outline.ids()
                 + " differ from the ja page's "
                 + jaOutline.ids()
                 + " ("

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,6 +75,52 @@ public final class ContentLoader {
         new SiteModel(
             options.languages(), sources.values().stream().map(SourceFile::page).toList(), data);
     return new LoadedContent(model, sources, problems);
+  }
+
+  /**
+   * Reloads a few changed pages into the content of the last build, when that is all that changed:
+   * each path is an existing page's file, its header (and so its title, id, summary, place in the
+   * site) is unchanged, and its sections still match its other language. Anything else (a new or
+   * deleted page, a changed title, a data file, a problem) needs a full load, which finds and
+   * reports it.
+   *
+   * @return the content with the new page sources, or empty if a full load is needed
+   */
+  public Optional<LoadedContent> reload(LoadedContent previous, Collection<Path> changed) {
+    Map<Path, SourceFile> byPath = new HashMap<>();
+    previous.sources().values().forEach(s -> byPath.put(absolute(s.path()), s));
+    Problems problems = new Problems();
+    Set<String> guidelineIds =
+        previous.model().data().guidelines().stream()
+            .map(GuidelineInfo::id)
+            .collect(Collectors.toSet());
+    PageReader reader = new PageReader(options.contentDir(), guidelineIds, problems);
+    Map<PageKey, SourceFile> sources = new LinkedHashMap<>(previous.sources());
+    for (Path file : changed) {
+      SourceFile old = byPath.get(absolute(file));
+      if (old == null || !Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      Optional<SourceFile> read = reader.read(old.path(), old.page().lang());
+      if (read.isEmpty() || !read.get().page().equals(old.page())) {
+        return Optional.empty();
+      }
+      sources.put(old.page().key(), read.get());
+    }
+    ContentChecks checks =
+        new ContentChecks(sources, previous.model().data(), options.languages(), null, problems);
+    changed.stream()
+        .map(f -> byPath.get(absolute(f)).page().id())
+        .distinct()
+        .forEach(checks::sameSections);
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new LoadedContent(previous.model(), sources, previous.problems()));
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 
   private void checkTopLevel(Path contentDir, Problems problems) {

@@ -8,6 +8,7 @@ import dev.medguide.link.HtmlPostProcessor;
 import dev.medguide.load.ContentLoader;
 import dev.medguide.load.LoadedContent;
 import dev.medguide.model.Page;
+import dev.medguide.model.PageKey;
 import dev.medguide.model.Problems;
 import dev.medguide.publish.SitePackager;
 import dev.medguide.publish.SitePublisher;
@@ -15,9 +16,13 @@ import dev.medguide.render.PageRenderer;
 import dev.medguide.render.Toolchain;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +36,12 @@ public final class BuildPipeline {
   private final BuildOptions options;
   private final Toolchain toolchain;
   private final Progress progress;
+
+  /** What the last successful build left, for one-page rebuilds: its content, anchors, texts. */
+  private LoadedContent lastContent;
+
+  private HtmlPostProcessor lastPostProcessor;
+  private Map<Page, PageText> lastTexts;
 
   public BuildPipeline(BuildOptions options, Toolchain toolchain, Progress progress) {
     this.options = options;
@@ -68,9 +79,10 @@ public final class BuildPipeline {
               p -> postProcessor.linksChecked() + " links and anchors checked"));
       problems.throwIfAny();
       // 4 index: Lucene/Kuromoji index of the published text, exported for the static search.
+      Map<Page, PageText> texts = texts(postProcessor.pages());
       timed(
           "index",
-          () -> new SearchIndexer(content.model()).index(texts(postProcessor.pages()), staging),
+          () -> new SearchIndexer(content.model()).index(texts, staging),
           s -> s.documents() + " documents, static index " + s.staticBytes() / 1024 + " KiB");
       // 5 publish: the staged site replaces the output folder in one move.
       timed(
@@ -89,11 +101,85 @@ public final class BuildPipeline {
                       "package",
                       () -> new SitePackager(options.templatesDir()).pack(options.outputDir(), zip),
                       bytes -> zip + " (" + bytes / 1024 + " KiB)"));
+      lastContent = content;
+      lastPostProcessor = postProcessor;
+      lastTexts = texts;
       return new BuildResult(
           options.outputDir(), content.sources().size(), postProcessor.linksChecked());
     } finally {
       publisher.discard(staging);
     }
+  }
+
+  /**
+   * Rebuilds only what a change to some page files affects, when that is possible after a
+   * successful {@link #build}: the pages are re-rendered with the pages paired with them in the
+   * crosswalk and their compare views, post-processed and link-checked against the published site,
+   * moved into it file by file, and their search documents replaced. Navigation, titles and data
+   * are the same as before, or this returns empty and a full build is needed.
+   *
+   * <p>The static search index is not rewritten here (it is written from all pages and takes longer
+   * than a page): call {@link #exportStaticIndex} after publishing.
+   *
+   * @return the result, or empty if the change needs a full build
+   * @throws dev.medguide.model.ContentProblemsException (unchecked) if the pages have problems; the
+   *     published site is unchanged
+   */
+  public Optional<BuildResult> rebuildPages(Collection<Path> changed) {
+    if (lastContent == null || changed.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<LoadedContent> reloaded = new ContentLoader(options).reload(lastContent, changed);
+    if (reloaded.isEmpty()) {
+      return Optional.empty();
+    }
+    LoadedContent content = reloaded.get();
+    Set<Path> files = new HashSet<>();
+    changed.forEach(f -> files.add(f.toAbsolutePath().normalize()));
+    List<PageKey> keys =
+        content.sources().values().stream()
+            .filter(s -> files.contains(s.path().toAbsolutePath().normalize()))
+            .map(s -> s.page().key())
+            .toList();
+    SitePublisher publisher = new SitePublisher(options.outputDir());
+    Path dir = publisher.createStaging();
+    try {
+      long start = System.nanoTime();
+      Problems problems = new PageRenderer(options, toolchain).renderPages(content, keys, dir);
+      problems.addAll(lastPostProcessor.processOnly(content, dir, options.outputDir()));
+      problems.throwIfAny();
+      int pages = publisher.publishFiles(dir);
+      Map<Page, PageText> changedTexts = texts(lastPostProcessor.pages());
+      changedTexts
+          .keySet()
+          .retainAll(
+              keys.stream()
+                  .map(k -> content.model().page(k.id(), k.lang()).orElseThrow())
+                  .toList());
+      new SearchIndexer(content.model()).update(changedTexts, options.outputDir());
+      lastTexts.putAll(changedTexts);
+      lastContent = content;
+      progress.stage(
+          "pages", pages + " files rebuilt", Duration.ofNanos(System.nanoTime() - start));
+      return Optional.of(new BuildResult(options.outputDir(), keys.size(), 0));
+    } finally {
+      publisher.discard(dir);
+    }
+  }
+
+  /** Writes the static search index of the published site again, after {@link #rebuildPages}. */
+  public void exportStaticIndex() {
+    if (lastContent != null) {
+      timed(
+          "static",
+          () -> new SearchIndexer(lastContent.model()).exportStatic(lastTexts, options.outputDir()),
+          bytes -> "static index " + bytes / 1024 + " KiB");
+    }
+  }
+
+  /** The content of the last successful build. */
+  public Optional<LoadedContent> lastContent() {
+    return Optional.ofNullable(lastContent);
   }
 
   private <T> T timed(String stage, Supplier<T> work, Function<T, String> counts) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Stage 5: the build writes into a staging folder next to the output folder; only a build in which
@@ -51,6 +53,31 @@ public final class SitePublisher {
       }
     }
     replace(staging, outputDir);
+  }
+
+  /**
+   * Moves every file of a partial staging folder (a one-page rebuild) over its counterpart in the
+   * output folder, each in one atomic move, so a reader never sees a half-written page.
+   *
+   * @return how many files were published
+   */
+  public int publishFiles(Path staging) {
+    try (Stream<Path> walk = Files.walk(staging)) {
+      List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+      for (Path file : files) {
+        Path target = outputDir.resolve(staging.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        try {
+          Files.move(
+              file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return files.size();
+    } catch (IOException e) {
+      throw new BuildException("cannot publish into " + outputDir + ": " + e.getMessage(), e);
+    }
   }
 
   /** Deletes the staging folder (and its companions) if still there (the build failed). */

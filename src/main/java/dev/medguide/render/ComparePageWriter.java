@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +44,21 @@ final class ComparePageWriter {
 
   /** Writes every compare page into {@code siteDir}; returns how many. */
   int write(Path siteDir, Problems problems) {
+    return write(siteDir, model.data().crosswalk(), model.languages(), problems);
+  }
+
+  /**
+   * Writes the compare pages of {@code entries} in {@code languages} into {@code siteDir}; returns
+   * how many.
+   */
+  int write(
+      Path siteDir,
+      List<CrosswalkEntry> entries,
+      Collection<Language> languages,
+      Problems problems) {
     Set<String> written = new HashSet<>();
-    for (Language lang : model.languages()) {
-      for (CrosswalkEntry entry : model.data().crosswalk()) {
+    for (Language lang : languages) {
+      for (CrosswalkEntry entry : entries) {
         if (!entry.isPair()) {
           continue;
         }

@@ -4,14 +4,25 @@ import dev.medguide.BuildException;
 import dev.medguide.config.BuildOptions;
 import dev.medguide.load.LoadedContent;
 import dev.medguide.load.SourceFile;
+import dev.medguide.model.CrosswalkEntry;
+import dev.medguide.model.Language;
+import dev.medguide.model.PageKey;
 import dev.medguide.model.Problems;
+import dev.medguide.model.SiteModel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import org.apache.commons.configuration2.CompositeConfiguration;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
@@ -21,6 +32,7 @@ import org.jbake.app.Renderer;
 import org.jbake.app.Utensils;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.model.DocumentModel;
 import org.jbake.parser.Engines;
 import org.jbake.template.RenderingException;
 
@@ -97,6 +109,78 @@ public final class PageRenderer {
     new ComparePageWriter(content.model(), messages, templates).write(stagingDir, problems);
     new SiteFilesWriter(content.model(), messages, options.baseUrl())
         .write(stagingDir, templates, problems);
+    return problems;
+  }
+
+  /**
+   * Renders only some pages, for a one-page rebuild in {@code serve}: {@code changed} and, so that
+   * their compare views can be remade, the pages they are paired with in the crosswalk, into {@code
+   * dir}, plus those compare views. No crawl and no store: each page is converted and run through
+   * its template directly, as the Oven would (the page template reads nothing from JBake's store).
+   *
+   * @return the problems found
+   */
+  public Problems renderPages(LoadedContent content, Collection<PageKey> changed, Path dir) {
+    Problems problems = new Problems();
+    Messages messages = new Messages(options.templatesDir());
+    SiteModel model = content.model();
+    Set<String> ids = changed.stream().map(PageKey::id).collect(Collectors.toSet());
+    List<CrosswalkEntry> entries =
+        model.data().crosswalk().stream()
+            .filter(CrosswalkEntry::isPair)
+            .filter(e -> ids.contains(e.mhlw().get()) || ids.contains(e.mic().get()))
+            .toList();
+    Set<Language> languages =
+        changed.stream().map(PageKey::lang).collect(Collectors.toCollection(TreeSet::new));
+    Set<PageKey> keys = new TreeSet<>(Comparator.comparing(PageKey::toString));
+    keys.addAll(changed);
+    for (CrosswalkEntry entry : entries) {
+      for (Language lang : languages) {
+        keys.add(new PageKey(entry.mhlw().get(), lang));
+        keys.add(new PageKey(entry.mic().get(), lang));
+      }
+    }
+    Map<Path, SourceFile> sources = new HashMap<>();
+    keys.forEach(
+        k ->
+            content
+                .source(k)
+                .ifPresent(s -> sources.put(s.path().toAbsolutePath().normalize(), s)));
+    DefaultJBakeConfiguration config = configuration(dir);
+    ContentStore db = DBUtil.createDataStore(config); // never opened
+    AsciidocPageParser parser =
+        new AsciidocPageParser(
+            toolchain.asciidoctor(),
+            sources,
+            messages,
+            new SourceLocator(options.contentDir()),
+            problems);
+    DataBlocks dataBlocks = new DataBlocks(model, messages);
+    dataBlocks.register(toolchain.asciidoctor());
+    try {
+      Renderer renderer =
+          new Renderer(
+              db,
+              config,
+              new PageTemplateEngine(
+                  db, config, content, messages, options.templatesDir(), problems));
+      for (SourceFile source : new TreeMap<>(sources).values()) {
+        DocumentModel document = parser.parse(config, source.path().toFile());
+        document.setUri(source.page().url());
+        try {
+          renderer.render(document);
+        } catch (Exception e) {
+          if (!(e.getCause() instanceof RenderingException)) {
+            problems.add(source.path(), 0, "rendering failed: " + e.getMessage());
+          }
+        }
+      }
+    } finally {
+      parser.close();
+      dataBlocks.unregister(toolchain.asciidoctor());
+    }
+    new ComparePageWriter(model, messages, new StandaloneTemplates(options.templatesDir()))
+        .write(dir, entries, languages, problems);
     return problems;
   }
 

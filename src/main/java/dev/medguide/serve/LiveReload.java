@@ -22,13 +22,20 @@ import org.eclipse.jetty.util.Callback;
  * and the problems of the last failed one), served at {@code /__medguide/status}, and a small
  * script that {@code serve} injects into the HTML pages it sends, which reloads the page after a
  * rebuild and shows build errors in an overlay. The built site itself never contains it.
+ *
+ * <p>The script long-polls: {@code status?after=N} answers as soon as the state changes after its
+ * version N (or after {@link #WAIT_MILLIS}), so a page reloads the moment a rebuild is published.
  */
 public final class LiveReload {
   static final String PREFIX = "/__medguide/";
+  static final long WAIT_MILLIS = 20_000;
 
   private final AtomicLong generation = new AtomicLong();
   private volatile String error;
   private final byte[] script;
+
+  /** Grows with every change of state, published or failed; guarded by {@code this}. */
+  private long version;
 
   public LiveReload() {
     try (InputStream in = LiveReload.class.getResourceAsStream("livereload.js")) {
@@ -39,14 +46,32 @@ public final class LiveReload {
   }
 
   /** A build was published: open pages reload. */
-  public void published() {
+  public synchronized void published() {
     error = null;
     generation.incrementAndGet();
+    version++;
+    notifyAll();
   }
 
   /** A build failed: open pages show its problems; the last good site stays served. */
-  public void failed(String problems) {
+  public synchronized void failed(String problems) {
     error = problems;
+    version++;
+    notifyAll();
+  }
+
+  /** The state, once its version is past {@code after} or the wait is over. */
+  private synchronized Map<String, Object> state(long after) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    for (long left = WAIT_MILLIS; version <= after && left > 0; ) {
+      wait(left);
+      left = deadline - System.currentTimeMillis();
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("version", version);
+    state.put("generation", generation.get());
+    state.put("error", error);
+    return state;
   }
 
   long generation() {
@@ -61,9 +86,8 @@ public final class LiveReload {
           throws Exception {
         String path = Request.getPathInContext(request);
         if (path.equals(PREFIX + "status")) {
-          Map<String, Object> state = new LinkedHashMap<>();
-          state.put("generation", generation.get());
-          state.put("error", error);
+          String after = Request.extractQueryParameters(request).getValue("after");
+          Map<String, Object> state = state(after == null ? -1 : parse(after));
           return send(
               response,
               callback,
@@ -89,6 +113,14 @@ public final class LiveReload {
             response, callback, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
       }
     };
+  }
+
+  private static long parse(String number) {
+    try {
+      return Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** The HTML file a path names inside the site, or null (then the file handler decides). */

@@ -2,7 +2,6 @@ package dev.medguide.serve;
 
 import dev.medguide.BuildException;
 import dev.medguide.config.BuildOptions;
-import dev.medguide.load.ContentLoader;
 import dev.medguide.model.ContentProblemsException;
 import dev.medguide.model.Problem;
 import dev.medguide.pipeline.BuildPipeline;
@@ -10,6 +9,11 @@ import dev.medguide.pipeline.Progress;
 import dev.medguide.render.Toolchain;
 import dev.medguide.search.SiteSearcher;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -19,17 +23,40 @@ import java.util.stream.Collectors;
  */
 public final class LiveSite {
   private final BuildOptions options;
-  private final Toolchain toolchain;
+  private final BuildPipeline pipeline;
   private final LiveReload liveReload;
+
+  /** One thread that writes the static search index after a partial rebuild. */
+  private final ExecutorService exportStatic =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "medguide-static-index");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final PrintStream err;
   private SiteServer server;
 
   public LiveSite(
       BuildOptions options, Toolchain toolchain, LiveReload liveReload, PrintStream err) {
     this.options = options;
-    this.toolchain = toolchain;
     this.liveReload = liveReload;
     this.err = err;
+    this.pipeline = new BuildPipeline(options, toolchain, new Progress(err));
+  }
+
+  /** Builds the whole site now (at start-up); throws like {@link BuildPipeline#build}. */
+  public synchronized void buildNow() {
+    pipeline.build();
+  }
+
+  private synchronized void exportStaticIndex() {
+    try {
+      pipeline.exportStaticIndex();
+    } catch (BuildException e) {
+      err.println("error: " + e.getMessage());
+    }
   }
 
   /** The server whose search index follows the rebuilds. */
@@ -37,16 +64,31 @@ public final class LiveSite {
     this.server = server;
   }
 
-  /** Builds once; called by the watcher on its own thread. */
-  public synchronized void rebuild() {
+  /** Rebuilds the whole site; called by the watcher on its own thread. */
+  public void rebuild() {
+    rebuild(List.of());
+  }
+
+  /**
+   * Rebuilds after {@code changed} files were saved: only the affected pages when the pipeline can
+   * (the files are page bodies), else the whole site. Open pages reload as soon as the pages are
+   * published; the static search index follows on another thread.
+   */
+  public synchronized void rebuild(Collection<Path> changed) {
     try {
-      new BuildPipeline(options, toolchain, new Progress(err)).build();
+      boolean partial = pipeline.rebuildPages(changed).isPresent();
+      if (!partial) {
+        pipeline.build();
+      }
       if (server != null) {
-        var glossary = new ContentLoader(options).load().model().data().glossary();
+        var glossary = pipeline.lastContent().orElseThrow().model().data().glossary();
         server.replaceSearcher(new SiteSearcher(options.outputDir(), glossary));
       }
       liveReload.published();
-      err.println("rebuilt; open pages reload");
+      err.println(partial ? "pages rebuilt; open pages reload" : "rebuilt; open pages reload");
+      if (partial) {
+        exportStatic.execute(this::exportStaticIndex);
+      }
     } catch (ContentProblemsException e) {
       String problems =
           e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));

@@ -2,12 +2,11 @@ package dev.medguide.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medguide.model.Language;
-import dev.medguide.search.SearchHit;
 import dev.medguide.search.SiteSearcher;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,14 +23,31 @@ import org.eclipse.jetty.util.Fields;
  * {@code --json} prints. Bad input (no query, an overlong one, control characters, an unknown
  * language, a bad limit, broken percent-encoding) is answered with 400 and a JSON message, never a
  * stack trace.
+ *
+ * <p>Answers are cached: the index changes only when the site is rebuilt, and readers ask the same
+ * questions (search-as-you-type asks every prefix), so a repeated query costs a map lookup instead
+ * of a search with snippets. The cache holds the most recently used {@link #CACHED} answers and is
+ * dropped whenever the searcher is replaced; {@code -Dmedguide.searchCache=0} turns it off.
  */
 final class SearchApiHandler extends Handler.Abstract {
   static final String PATH = "/api/search";
   static final int MAX_QUERY = 1000;
   static final int MAX_LIMIT = 100;
+  static final int CACHED = Integer.getInteger("medguide.searchCache", 2000);
 
   private final Supplier<SiteSearcher> searcher;
   private final ObjectMapper json = new ObjectMapper();
+
+  /** The searcher the cached answers came from, and the answers (JSON) by query. */
+  private SiteSearcher cachedFrom;
+
+  private final Map<String, byte[]> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+          return size() > CACHED;
+        }
+      };
 
   SearchApiHandler(Supplier<SiteSearcher> searcher) {
     this.searcher = searcher;
@@ -61,12 +77,30 @@ final class SearchApiHandler extends Handler.Abstract {
     if (problem != null) {
       return send(response, callback, HttpStatus.BAD_REQUEST_400, Map.of("error", problem));
     }
-    List<SearchHit> hits =
-        searcher
-            .get()
-            .search(
-                query, languages(query, params.getValue("lang")), limit(params.getValue("limit")));
-    return send(response, callback, HttpStatus.OK_200, hits);
+    Set<Language> languages = languages(query, params.getValue("lang"));
+    int limit = limit(params.getValue("limit"));
+    SiteSearcher current = searcher.get();
+    String key = languages + "\u0000" + limit + "\u0000" + query;
+    byte[] answer = cached(current, key);
+    if (answer == null) {
+      answer = json.writeValueAsBytes(current.search(query, languages, limit));
+      cache(current, key, answer);
+    }
+    return send(response, callback, HttpStatus.OK_200, answer);
+  }
+
+  private synchronized byte[] cached(SiteSearcher current, String key) {
+    if (current != cachedFrom) {
+      cache.clear();
+      cachedFrom = current;
+    }
+    return cache.get(key);
+  }
+
+  private synchronized void cache(SiteSearcher current, String key, byte[] answer) {
+    if (current == cachedFrom && CACHED > 0) {
+      cache.put(key, answer);
+    }
   }
 
   /** What is wrong with the parameters, or null. */
@@ -115,7 +149,10 @@ final class SearchApiHandler extends Handler.Abstract {
 
   private boolean send(Response response, Callback callback, int status, Object body)
       throws Exception {
-    byte[] bytes = json.writeValueAsBytes(body);
+    return send(response, callback, status, json.writeValueAsBytes(body));
+  }
+
+  private static boolean send(Response response, Callback callback, int status, byte[] bytes) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

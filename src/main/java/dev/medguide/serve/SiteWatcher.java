@@ -10,20 +10,24 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches the content and template folders and calls {@code rebuild} once a burst of changes has
- * settled (an editor's save often touches a file several times). One thread; stops on close.
+ * Watches the content and template folders and calls {@code rebuild} with the changed files once a
+ * burst of changes has settled (an editor's save often touches a file several times within a few
+ * milliseconds). One thread; stops on close.
  */
 public final class SiteWatcher implements AutoCloseable {
-  static final long SETTLE_MILLIS = 300;
+  static final long SETTLE_MILLIS = 40;
 
   private final WatchService watcher;
   private final Thread thread;
 
-  public SiteWatcher(List<Path> folders, Runnable rebuild) {
+  public SiteWatcher(List<Path> folders, Consumer<Set<Path>> rebuild) {
     try {
       watcher = FileSystems.getDefault().newWatchService();
       for (Path folder : folders) {
@@ -49,27 +53,32 @@ public final class SiteWatcher implements AutoCloseable {
     }
   }
 
-  private void loop(Runnable rebuild) {
+  private void loop(Consumer<Set<Path>> rebuild) {
     try {
       while (true) {
-        WatchKey key = watcher.take();
-        drain(key);
+        Set<Path> changed = new TreeSet<>();
+        drain(watcher.take(), changed);
         // Wait until no more events arrive for a moment, then rebuild once.
         for (WatchKey more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
             more != null;
             more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) {
-          drain(more);
+          drain(more, changed);
         }
-        rebuild.run();
+        rebuild.accept(changed);
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void drain(WatchKey key) {
+  private void drain(WatchKey key, Set<Path> changed) {
     Path dir = (Path) key.watchable();
     for (var event : key.pollEvents()) {
+      if (event.context() instanceof Path name) {
+        changed.add(dir.resolve(name));
+      } else {
+        changed.add(dir); // events were lost: whatever is in dir may have changed
+      }
       if (event.context() instanceof Path name && Files.isDirectory(dir.resolve(name))) {
         try {
           registerTree(dir.resolve(name)); // a new folder: watch it too

@@ -1,12 +1,14 @@
 /*
- * medguide live reload, injected by 'medguide serve' only (never part of the built site): polls
- * the server's build status; reloads the page after a successful rebuild, and shows a failed
- * build's problems in an overlay while the last good site stays served.
+ * medguide live reload, injected by 'medguide serve' only (never part of the built site): asks
+ * the server for its build status, which answers when the status changes (a long poll); reloads
+ * the page after a successful rebuild, and shows a failed build's problems in an overlay while
+ * the last good site stays served.
  */
 (function () {
   "use strict";
   var status = document.currentScript.src.replace(/livereload\.js$/, "status");
   var seen = null;
+  var version = -1;
   var overlay = null;
 
   function show(error) {
@@ -21,9 +23,11 @@
   }
 
   function poll() {
-    fetch(status, { cache: "no-store" })
+    var failed = false;
+    fetch(status + "?after=" + version, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
+        version = state.version;
         if (seen !== null && state.generation !== seen) {
           window.location.reload();
           return;
@@ -36,8 +40,8 @@
           overlay = null;
         }
       })
-      .catch(function () { /* the server is restarting; try again */ })
-      .then(function () { setTimeout(poll, 1000); });
+      .catch(function () { failed = true; /* the server is restarting; try again */ })
+      .then(function () { setTimeout(poll, failed ? 1000 : 0); });
   }
 
   poll();

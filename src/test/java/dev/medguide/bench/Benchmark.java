@@ -92,6 +92,7 @@ public final class Benchmark {
       Map<String, Double> browser,
       List<Double> rebuilds,
       Map<String, Double> api,
+      Map<String, Double> apiUncached,
       long serveKib) {}
 
   private ScaleResult scale(int scale, int count) throws Exception {
@@ -159,8 +160,11 @@ public final class Benchmark {
     Map<String, Double> firstQuery = firstQuery(site);
     Map<String, Double> browser = browser(site);
     log("scale " + scale + ": serve");
-    Serve serve = new Serve(content, site);
-    try {
+    Map<String, Double> uncached;
+    try (Serve serve = new Serve(content, site, List.of("-Dmedguide.searchCache=0"), false)) {
+      uncached = serve.load();
+    }
+    try (Serve serve = new Serve(content, site, List.of(), true)) {
       List<Double> rebuilds = serve.rebuilds();
       Map<String, Double> api = serve.load();
       return new ScaleResult(
@@ -177,9 +181,8 @@ public final class Benchmark {
           browser,
           rebuilds,
           api,
+          uncached,
           serve.peakKib());
-    } finally {
-      serve.close();
     }
   }
 
@@ -321,29 +324,34 @@ public final class Benchmark {
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Serve(Path content, Path site) throws Exception {
+    Serve(Path content, Path site, List<String> jvmFlags, boolean watch) throws Exception {
       this.content = content;
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();
       }
+      List<String> command = new ArrayList<>();
+      command.add(java());
+      command.addAll(jvmFlags);
+      command.addAll(
+          List.of(
+              "-jar",
+              project.resolve("target/medguide.jar").toString(),
+              "serve",
+              "-c",
+              content.toString(),
+              "-o",
+              site.toString(),
+              "--port",
+              Integer.toString(port),
+              watch ? "--watch" : "--no-watch"));
       process =
-          new ProcessBuilder(
-                  java(),
-                  "-jar",
-                  project.resolve("target/medguide.jar").toString(),
-                  "serve",
-                  "-c",
-                  content.toString(),
-                  "-o",
-                  site.toString(),
-                  "--port",
-                  Integer.toString(port))
+          new ProcessBuilder(command)
               .directory(project.toFile())
               .redirectErrorStream(true)
               .redirectOutput(work.resolve("serve.log").toFile())
               .start();
       long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-      while (generation() < 0) {
+      while (!answers()) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           throw new IllegalStateException("serve did not start; see " + work.resolve("serve.log"));
         }
@@ -451,6 +459,20 @@ public final class Benchmark {
           "-s",
           script.toString(),
           "http://127.0.0.1:" + port + "/");
+    }
+
+    private boolean answers() {
+      try {
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        return true;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
 
     long peakKib() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -142,24 +143,37 @@ final class Report {
     }
     md.append(
         "\n`/api/search` of `serve` (default JVM) under wrk: 2 threads, 64 connections, 20 s"
-            + " after a 5 s warm-up, cycling through the judged queries.\n\n");
+            + " after a 5 s warm-up, cycling through the judged queries. As served (answers"
+            + " cached until the next rebuild), and with the cache off"
+            + " (`-Dmedguide.searchCache=0`): every request a Lucene search with snippets.\n\n");
     md.append(
-        "| scale | requests/s | p50 | p90 | p99 | errors | serve peak MiB |\n"
+        "| scale | cache | requests/s | p50 | p90 | p99 | errors |\n"
             + "|---|---|---|---|---|---|---|\n");
     for (ScaleResult r : results) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %d× | %.0f | %.2f ms | %.2f ms | %.2f ms | %.0f | %d |%n",
-              r.scale(),
-              r.api().get("requestsPerSecond"),
-              r.api().get("p50"),
-              r.api().get("p90"),
-              r.api().get("p99"),
-              r.api().get("errors"),
-              r.serveKib() / 1024));
+      api(md, r.scale(), "on", r.api());
+      api(md, r.scale(), "off", r.apiUncached());
     }
+    md.append("\nPeak memory of `serve` (after rebuilds and load): ");
+    for (ScaleResult r : results) {
+      md.append(r.scale()).append("× ").append(r.serveKib() / 1024).append(" MiB; ");
+    }
+    md.setLength(md.length() - 2);
+    md.append(".\n");
     return md.toString();
+  }
+
+  private static void api(StringBuilder md, int scale, String cache, Map<String, Double> api) {
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| %d× | %s | %.0f | %.2f ms | %.2f ms | %.2f ms | %.0f |%n",
+            scale,
+            cache,
+            api.get("requestsPerSecond"),
+            api.get("p50"),
+            api.get("p90"),
+            api.get("p99"),
+            api.get("errors")));
   }
 
   /** Each target of the performance issue with the figure that decides it. */
