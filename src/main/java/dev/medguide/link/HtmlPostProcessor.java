@@ -56,11 +56,12 @@ public final class HtmlPostProcessor {
   }
 
   /**
-   * Processes and checks the staged site in place.
+   * Processes and checks the staged site in place, running {@code pageDone} once per page source
+   * processed (progress).
    *
    * @return every broken link and anchor found
    */
-  public Problems process(LoadedContent content, Path stagingDir) {
+  public Problems process(LoadedContent content, Path stagingDir, Runnable pageDone) {
     List<HtmlStep> steps = steps(content.model());
     Map<String, SourceFile> byUrl = new HashMap<>();
     content.sources().values().forEach(s -> byUrl.put(s.page().url(), s));
@@ -74,6 +75,9 @@ public final class HtmlPostProcessor {
               file -> {
                 HtmlPage page = read(byUrl, stagingDir, file);
                 steps.forEach(step -> step.apply(page));
+                if (page.source().isPresent()) {
+                  pageDone.run();
+                }
                 return page;
               });
       anchors.clear();

@@ -68,14 +68,23 @@ public final class BuildPipeline {
       problems.addAll(
           timed(
               "render",
-              () -> new PageRenderer(options, toolchain).render(content, staging),
+              () ->
+                  new PageRenderer(options, toolchain)
+                      .render(
+                          content,
+                          staging,
+                          progress.counter("render", content.sources().size(), "pages")),
               p -> pages(content)));
       // 3 link: jsoup adds anchors and the page TOC, makes URLs relative, checks every link.
       HtmlPostProcessor postProcessor = new HtmlPostProcessor(options.templatesDir());
       problems.addAll(
           timed(
               "link",
-              () -> postProcessor.process(content, staging),
+              () ->
+                  postProcessor.process(
+                      content,
+                      staging,
+                      progress.counter("link", content.sources().size(), "pages")),
               p -> postProcessor.linksChecked() + " links and anchors checked"));
       problems.throwIfAny();
       // 4 index: Lucene/Kuromoji index of the published text, exported for the static search.

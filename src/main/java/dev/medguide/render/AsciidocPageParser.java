@@ -56,6 +56,8 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
 
   private final Map<Path, FutureTask<Conversion>> conversions = new ConcurrentHashMap<>();
 
+  private Runnable pageDone = () -> {};
+
   /** A converted page body and the problems Asciidoctor logged while converting it. */
   private record Conversion(SourceFile source, String html, Problems problems) {}
 
@@ -93,6 +95,11 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     }
   }
 
+  /** Runs {@code pageDone} each time the crawler has taken a converted page (progress). */
+  void onPage(Runnable pageDone) {
+    this.pageDone = pageDone;
+  }
+
   /** Stops receiving Asciidoctor's log; call when the build is over. */
   void close() {
     conversions.values().forEach(task -> task.cancel(false));
@@ -116,6 +123,7 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     Conversion conversion = conversion(source);
     problems.addAll(conversion.problems());
     document.setBody(conversion.html());
+    pageDone.run();
     return document;
   }
 

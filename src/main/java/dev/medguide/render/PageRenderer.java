@@ -59,9 +59,10 @@ public final class PageRenderer {
   /**
    * Renders the pages into {@code stagingDir}.
    *
+   * @param pageDone run once per page rendered (progress)
    * @return the problems found while rendering (markup, templates, empty output)
    */
-  public Problems render(LoadedContent content, Path stagingDir) {
+  public Problems render(LoadedContent content, Path stagingDir, Runnable pageDone) {
     Problems problems = new Problems();
     Messages messages = new Messages(options.templatesDir());
     DefaultJBakeConfiguration config = configuration(stagingDir);
@@ -76,6 +77,7 @@ public final class PageRenderer {
             messages,
             new SourceLocator(options.contentDir()),
             problems);
+    parser.onPage(pageDone);
     DataBlocks dataBlocks = new DataBlocks(content.model(), messages);
     dataBlocks.register(toolchain.asciidoctor());
     ExecutorService workers = toolchain.workers();

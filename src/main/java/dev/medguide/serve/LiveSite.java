@@ -80,11 +80,12 @@ public final class LiveSite {
       if (!partial) {
         pipeline.build();
       }
+      // Pages reload first; the search API follows a moment later with the new index.
+      liveReload.published();
       if (server != null) {
         var glossary = pipeline.lastContent().orElseThrow().model().data().glossary();
         server.replaceSearcher(new SiteSearcher(options.outputDir(), glossary));
       }
-      liveReload.published();
       err.println(partial ? "pages rebuilt; open pages reload" : "rebuilt; open pages reload");
       if (partial) {
         exportStatic.execute(this::exportStaticIndex);

@@ -33,7 +33,8 @@ record Machine(String date, List<String> lines) {
             + System.getProperty("java.vm.name")
             + " "
             + System.getProperty("java.runtime.version"));
-    lines.add("Chromium: " + firstLine("chromium", "--version"));
+    // Debian's chromium is a shell wrapper whose --version is unreliable; ask the binary.
+    lines.add("Chromium: " + firstLine("/usr/lib/chromium/chromium", "--version"));
     lines.add("Node.js: " + firstLine("node", "--version"));
     lines.add("wrk: " + firstLine("wrk", "--version"));
     return new Machine(LocalDate.now().toString(), lines);

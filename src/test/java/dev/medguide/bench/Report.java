@@ -207,7 +207,7 @@ final class Report {
     }
     ScaleResult largest = results.get(results.size() - 1);
     results.stream()
-        .filter(r -> r.scale() == 10)
+        .filter(r -> r.scale() == 10 && largest.scale() > 10)
         .findFirst()
         .ifPresent(
             ten -> {
