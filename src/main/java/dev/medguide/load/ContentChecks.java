@@ -145,13 +145,13 @@ final class ContentChecks {
   private void sameSections() {
     for (SourceFile ja : sources.values()) {
       if (ja.page().lang() == Language.JA) {
-        sameSections(ja.page().id());
+        sameSections(sources, ja.page().id(), problems);
       }
     }
   }
 
   /** Checks one page's languages against each other. */
-  void sameSections(String id) {
+  static void sameSections(Map<PageKey, SourceFile> sources, String id, Problems problems) {
     SourceFile ja = sources.get(new PageKey(id, Language.JA));
     if (ja == null) {
       return;

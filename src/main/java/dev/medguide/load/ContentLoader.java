@@ -107,12 +107,10 @@ public final class ContentLoader {
       }
       sources.put(old.page().key(), read.get());
     }
-    ContentChecks checks =
-        new ContentChecks(sources, previous.model().data(), options.languages(), null, problems);
     changed.stream()
         .map(f -> byPath.get(absolute(f)).page().id())
         .distinct()
-        .forEach(checks::sameSections);
+        .forEach(id -> ContentChecks.sameSections(sources, id, problems));
     if (!problems.isEmpty()) {
       return Optional.empty();
     }

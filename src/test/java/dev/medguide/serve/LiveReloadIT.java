@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +37,7 @@ class LiveReloadIT {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     Path site = work.resolve("site");
     TestSites.build(content, site);
-    BuildOptions options =
-        new BuildOptions(
-            content,
-            TestSites.projectDir().resolve("templates"),
-            site,
-            EnumSet.allOf(Language.class),
-            false,
-            Optional.empty(),
-            Optional.empty());
+    BuildOptions options = TestSites.options(content, site, EnumSet.allOf(Language.class));
     LiveReload liveReload = new LiveReload();
     LiveSite live =
         new LiveSite(

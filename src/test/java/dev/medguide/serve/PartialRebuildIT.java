@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -81,15 +80,7 @@ class PartialRebuildIT {
   }
 
   private static LiveSite live(Path content, Path site, ByteArrayOutputStream log) {
-    BuildOptions options =
-        new BuildOptions(
-            content,
-            TestSites.projectDir().resolve("templates"),
-            site,
-            EnumSet.allOf(Language.class),
-            false,
-            Optional.empty(),
-            Optional.empty());
+    BuildOptions options = TestSites.options(content, site, EnumSet.allOf(Language.class));
     return new LiveSite(
         options,
         TestSites.toolchain(),

@@ -137,16 +137,21 @@ public final class TestSites {
   }
 
   public static BuildResult build(Path contentDir, Path outputDir, Set<Language> languages) {
-    BuildOptions options =
-        new BuildOptions(
-            contentDir,
-            projectDir().resolve("templates"),
-            outputDir,
-            languages,
-            false,
-            Optional.empty(),
-            Optional.empty());
-    return new BuildPipeline(options, toolchain(), Progress.silent()).build();
+    return new BuildPipeline(
+            options(contentDir, outputDir, languages), toolchain(), Progress.silent())
+        .build();
+  }
+
+  /** Build options for content built with the project's templates into {@code outputDir}. */
+  public static BuildOptions options(Path contentDir, Path outputDir, Set<Language> languages) {
+    return new BuildOptions(
+        contentDir,
+        projectDir().resolve("templates"),
+        outputDir,
+        languages,
+        false,
+        Optional.empty(),
+        Optional.empty());
   }
 
   public static Document parse(Path file) {
