@@ -15,8 +15,14 @@ const golden = readTsv(path.join(root, "src/test/resources/search/analysis.tsv")
 
 test("golden vectors: normalisation and variant mapping match Java", async () => {
   const meta = await S.load("ja", "meta");
+  // The variants are spread over the lexicon shards by first character.
+  const variants = {};
+  for (let n = 0; n < meta.shards.lexicon; n++) {
+    Object.assign(variants, plain((await S.load("ja", "lexicon-" + n)).v));
+  }
+  assert.ok(Object.keys(variants).length > 0);
   for (const row of golden) {
-    assert.strictEqual(S.canonicalize(S.normalize(row.input), meta.variants), row.normalized, row.input);
+    assert.strictEqual(S.canonicalize(S.normalize(row.input), variants), row.normalized, row.input);
   }
 });
 
@@ -58,6 +64,16 @@ test("bad queries find nothing and never throw", async () => {
     const hits = await S.search(q, "ja", 10);
     assert.ok(Array.isArray(hits), JSON.stringify(q));
   }
+});
+
+test("hits beyond the limit are described on demand", async () => {
+  const all = await S.search("アクセス", "ja", 0);
+  assert.ok(all.length > 5, String(all.length));
+  assert.strictEqual(all[0].url, undefined);
+  const shown = await S.describe(all.slice(0, 3));
+  const top = await S.search("アクセス", "ja", 3);
+  assert.deepStrictEqual(plain(shown.map((h) => h.id)), plain(top.map((h) => h.id)));
+  assert.ok(shown.every((h) => /\.html$/.test(h.url) && h.title), JSON.stringify(plain(shown)));
 });
 
 test("snippets are escaped and mark the query's words", async () => {

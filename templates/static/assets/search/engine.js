@@ -77,18 +77,24 @@
     return /[0-9a-z\u00c0-\u024f]/.test(ch);
   }
 
+  function has(map, key) {
+    return Object.prototype.hasOwnProperty.call(map, key);
+  }
+
   /**
    * Replaces glossary variants by their term (取り扱い -> 取扱い): at each position the longest
-   * spelling in the map (terms map to themselves), as GlossaryExpansion.canonicalize does.
+   * spelling the variants know (terms map to themselves), as GlossaryExpansion.canonicalize does.
+   * variants is a map, or a function from spelling to term (undefined if none).
    */
   function canonicalize(text, variants) {
-    variants = variants || {};
+    var map = variants || {};
+    var get = typeof map === "function" ? map : function (s) { return has(map, s) ? map[s] : undefined; };
     var out = "";
     var i = 0;
     while (i < text.length) {
       var match = null;
       for (var end = Math.min(text.length, i + 32); end > i; end--) {
-        if (Object.prototype.hasOwnProperty.call(variants, text.substring(i, end))) {
+        if (get(text.substring(i, end)) !== undefined) {
           match = text.substring(i, end);
           break;
         }
@@ -97,7 +103,7 @@
         out += text[i];
         i++;
       } else {
-        out += variants[match];
+        out += get(match);
         i += match.length;
       }
     }
@@ -129,15 +135,29 @@
   }
 
 
-  /** The lexicon shards a text needs: one per distinct first character. */
-  function lexiconShards(text, meta) {
+  /** What a spelling's lexicon shard is chosen by: its first two characters, as the exporter. */
+  function lexiconKey(spelling) {
+    return spelling.length < 2 ? spelling : spelling.substring(0, 2);
+  }
+
+  /** Loads the lexicon shards a text needs: those of every spelling that may start in it. */
+  function loadLexicon(text, lang, meta) {
     var shards = {};
     for (var i = 0; i < text.length; i++) {
       if (!/\s/.test(text[i])) {
         shards[shard(text[i], meta.shards.lexicon)] = true;
+        if (i + 1 < text.length) {
+          shards[shard(text.substring(i, i + 2), meta.shards.lexicon)] = true;
+        }
       }
     }
-    return Object.keys(shards).map(Number);
+    return Promise.all(Object.keys(shards).map(function (n) { return load(lang, "lexicon-" + n); }));
+  }
+
+  /** What the lexicon holds for a spelling: part t (index terms), v (variant of) or x (expansion). */
+  function lexicon(lang, meta, part, spelling) {
+    var data = registry[lang + "/lexicon-" + shard(lexiconKey(spelling), meta.shards.lexicon)];
+    return data && has(data[part], spelling) ? data[part][spelling] : undefined;
   }
 
   /**
@@ -186,20 +206,23 @@
   /** Analyses a query for a language: word terms, bigram terms, surfaces to highlight. */
   function analyze(query, lang) {
     return load(lang, "meta").then(function (meta) {
-      var text = canonicalize(normalize(query).replace(/[\u0000-\u001f]/g, " ").trim().substring(0, 200), lang === "ja" ? meta.variants : {});
-      var needed = lexiconShards(text, meta);
-      return Promise.all(needed.map(function (n) { return load(lang, "lexicon-" + n); })).then(function () {
-        var lookup = function (surface) {
-          var data = registry[lang + "/lexicon-" + shard(surface[0], meta.shards.lexicon)];
-          return data && data[surface];
-        };
+      var raw = normalize(query).replace(/[\u0000-\u001f]/g, " ").trim().substring(0, 200);
+      var text = raw;
+      return loadLexicon(raw, lang, meta).then(function () {
+        if (lang === "ja") {
+          text = canonicalize(raw, function (s) { return lexicon(lang, meta, "v", s); });
+        }
+        // The terms that replaced variants may start with other characters.
+        return loadLexicon(text, lang, meta);
+      }).then(function () {
+        var lookup = function (surface) { return lexicon(lang, meta, "t", surface); };
+        var expansions = function (key) { return lexicon(lang, meta, "x", key) || []; };
         var seg = segment(text, lookup);
         var words = seg.terms.slice();
-        var expansions = meta.expansions || {};
         var whole = text.trim();
-        var extra = (expansions[whole] || []).slice();
+        var extra = whole ? expansions(whole).slice() : [];
         whole.split(/\s+/).forEach(function (part) {
-          if (part !== whole) (expansions[part] || []).forEach(function (t) { if (extra.indexOf(t) < 0) extra.push(t); });
+          if (part && part !== whole) expansions(part).forEach(function (t) { if (extra.indexOf(t) < 0) extra.push(t); });
         });
         extra.forEach(function (t) { if (seg.terms.indexOf(t) < 0) seg.terms.push(t); });
         var grams = lang === "ja" ? bigrams(text).filter(function (g, k, all) { return all.indexOf(g) === k; }) : [];
@@ -209,16 +232,38 @@
   }
 
   /** BM25 as Lucene 9 computes it: idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)). */
-  function bm25(meta, field, df, tf, doc) {
+  function bm25(meta, field, df, tf, length) {
     var docCount = meta.docCount[field];
     var idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
-    var norm = meta.k1 * (1 - meta.b + meta.b * meta.lengths[field][doc] / meta.avg[field]);
+    var norm = meta.k1 * (1 - meta.b + meta.b * length / meta.avg[field]);
     return idf * tf / (tf + norm);
   }
 
+  /** The class of a document: [guideline, kind, prior]. */
+  function docClass(meta, doc) {
+    return meta.classes[meta.cls.charCodeAt(doc) - (meta.cls.charCodeAt(doc) >= 97 ? 97 : 39)];
+  }
+
   /**
-   * Searches one language. Resolves with [{doc, id, url, title, guideline, kind, score}],
-   * best first.
+   * Fills in id, url and title of some hits (of any languages) from the docs shards; resolves with
+   * the hits. Search results carry them only for the first `limit` hits.
+   */
+  function describe(hits) {
+    return Promise.all(hits.map(function (hit) {
+      var meta = registry[hit.lang + "/meta"];
+      var per = meta.shards.docs;
+      return load(hit.lang, "docs-" + Math.floor(hit.doc / per)).then(function (rows) {
+        var row = rows[hit.doc % per];
+        hit.id = row[0];
+        hit.url = row[1];
+        hit.title = row[2];
+      });
+    })).then(function () { return hits; });
+  }
+
+  /**
+   * Searches one language. Resolves with [{doc, guideline, kind, lang, score}], best first; with
+   * a limit, the first `limit` hits, which also have id, url and title (see describe).
    */
   function search(query, lang, limit) {
     return analyze(query, lang).then(function (q) {
@@ -237,22 +282,22 @@
           fieldTerms[field].forEach(function (t) {
             var postings = (registry[lang + "/postings-" + shard(t, meta.shards.postings)][field] || {})[t];
             if (!postings) return;
-            var df = postings.length / 2;
-            for (var p = 0; p < postings.length; p += 2) {
+            var df = postings.length / 3;
+            for (var p = 0; p < postings.length; p += 3) {
               var doc = postings[p];
-              scores[doc] = (scores[doc] || 0) + meta.boosts[field] * bm25(meta, field, df, postings[p + 1], doc);
+              scores[doc] = (scores[doc] || 0) + meta.boosts[field] * bm25(meta, field, df, postings[p + 1], postings[p + 2]);
             }
           });
         });
         var hits = Object.keys(scores).map(function (key) {
           var doc = Number(key);
-          var d = meta.docs[doc];
-          return { doc: doc, id: d[0], url: d[1], title: d[2], guideline: d[3], kind: d[4], lang: lang, score: scores[key] * d[5] };
+          var c = docClass(meta, doc);
+          return { doc: doc, guideline: c[0], kind: c[1], lang: lang, score: scores[key] * c[2] };
         });
         hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
         var out = limit ? hits.slice(0, limit) : hits;
         out.query = q;
-        return out;
+        return limit ? describe(out) : out;
       });
     });
   }
@@ -263,35 +308,60 @@
     });
   }
 
-  /** An HTML-escaped excerpt of a hit's page around the query's words, matches in <mark>. */
+  /** Where the surfaces occur in a text: [[start, end]], in order. */
+  function marksIn(text, surfaces) {
+    var folded = normalize(text);
+    var haystack = folded.length === text.length ? folded : text.toLowerCase();
+    var marks = [];
+    surfaces.forEach(function (s) {
+      for (var at = haystack.indexOf(s); at >= 0; at = haystack.indexOf(s, at + s.length)) {
+        marks.push([at, at + s.length]);
+      }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    return marks;
+  }
+
+  function excerpt(text, marks, width, before) {
+    var start = marks.length ? Math.max(0, marks[0][0] - Math.floor(width / 3)) : 0;
+    var end = Math.min(text.length, start + width);
+    var html = start > 0 || before ? "…" : "";
+    var at = start;
+    marks.forEach(function (m) {
+      if (m[0] < at || m[1] > end) return;
+      html += escapeHtml(text.substring(at, m[0])) + "<mark>" + escapeHtml(text.substring(m[0], m[1])) + "</mark>";
+      at = m[1];
+    });
+    html += escapeHtml(text.substring(at, end)) + (end < text.length ? "…" : "");
+    return html.replace(/\n/g, " ");
+  }
+
+  /**
+   * An HTML-escaped excerpt of a hit's page around the query's words, matches in <mark>. A page's
+   * text comes in chunks (text-{doc}-{n}.js, each knowing how many there are); the first
+   * MAX_CHUNKS are searched for the words, in order, and the page's start is the fallback.
+   */
+  var MAX_CHUNKS = 4;
+
   function snippet(hit, surfaces, width) {
     width = width || 120;
-    var meta = registry[hit.lang + "/meta"];
-    var n = Math.floor(hit.doc / meta.shards.text);
-    return load(hit.lang, "text-" + n).then(function (texts) {
-      var text = texts[hit.doc % meta.shards.text] || "";
-      var folded = normalize(text);
-      var aligned = folded.length === text.length;
-      var haystack = aligned ? folded : text.toLowerCase();
-      var marks = [];
-      surfaces.filter(function (s) { return s.length > 0; }).forEach(function (s) {
-        for (var at = haystack.indexOf(s); at >= 0; at = haystack.indexOf(s, at + s.length)) {
-          marks.push([at, at + s.length]);
+    var wanted = surfaces.filter(function (s) { return s.length > 0; });
+    function chunk(n) {
+      return load(hit.lang, "text-" + hit.doc + "-" + n);
+    }
+    function from(n) {
+      return chunk(n).then(function (data) {
+        var marks = marksIn(data.t, wanted);
+        if (marks.length) {
+          return excerpt(data.t, marks, width, n > 0);
         }
+        if (n + 1 < Math.min(data.n, MAX_CHUNKS)) {
+          return from(n + 1);
+        }
+        return chunk(0).then(function (first) { return excerpt(first.t, [], width, false); });
       });
-      marks.sort(function (a, b) { return a[0] - b[0]; });
-      var start = marks.length ? Math.max(0, marks[0][0] - Math.floor(width / 3)) : 0;
-      var end = Math.min(text.length, start + width);
-      var html = start > 0 ? "…" : "";
-      var at = start;
-      marks.forEach(function (m) {
-        if (m[0] < at || m[1] > end) return;
-        html += escapeHtml(text.substring(at, m[0])) + "<mark>" + escapeHtml(text.substring(m[0], m[1])) + "</mark>";
-        at = m[1];
-      });
-      html += escapeHtml(text.substring(at, end)) + (end < text.length ? "…" : "");
-      return html.replace(/\n/g, " ");
-    });
+    }
+    return from(0);
   }
 
   global.MedguideSearch = {
@@ -304,6 +374,7 @@
     shard: shard,
     analyze: analyze,
     search: search,
+    describe: describe,
     snippet: snippet,
     escapeHtml: escapeHtml,
     /** For tests outside a browser: where index files are, and how to run one. */

@@ -132,9 +132,9 @@
         results.innerHTML = "";
         return;
       }
+      var surfaces = [];
       Promise.all(languages().map(function (l) { return S.search(query, l, 0); })).then(function (lists) {
         if (field.value.trim() !== query) return;
-        var surfaces = [];
         var hits = [];
         lists.forEach(function (list) {
           surfaces = surfaces.concat(list.query.surfaces);
@@ -144,8 +144,11 @@
         hits = hits.filter(function (h) { return wanted.indexOf(h.guideline) >= 0; });
         hits.sort(function (a, b) { return b.score - a.score; });
         status.textContent = (text.count || "{0}").replace("{0}", hits.length);
+        return S.describe(hits.slice(0, 20));
+      }).then(function (shown) {
+        if (!shown || field.value.trim() !== query) return;
         results.innerHTML = "";
-        hits.slice(0, 20).forEach(function (hit) {
+        shown.forEach(function (hit) {
           var item = document.createElement("li");
           item.className = "search-result guideline-" + hit.guideline;
           var link = document.createElement("a");

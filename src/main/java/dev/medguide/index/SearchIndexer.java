@@ -107,10 +107,13 @@ public final class SearchIndexer {
     }
   }
 
-  /** Writes the static index of a published site again from its Lucene index and the texts. */
-  public long exportStatic(Map<Page, PageText> texts, Path siteDir) {
+  /**
+   * Writes the static index of a published site again from its Lucene index and the texts, into
+   * {@code outDir} (the site, or a folder whose files are moved into it).
+   */
+  public long exportStatic(Map<Page, PageText> texts, Path siteDir, Path outDir) {
     try (Directory directory = FSDirectory.open(indexDirOf(siteDir))) {
-      return new StaticIndexExporter(analysis, model).export(directory, texts, siteDir);
+      return new StaticIndexExporter(analysis, model).export(directory, texts, outDir);
     } catch (IOException e) {
       throw new BuildException("cannot write the static search index: " + e.getMessage(), e);
     }

@@ -12,14 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -34,18 +39,41 @@ import org.apache.lucene.util.SmallFloat;
 
 /**
  * Exports the Lucene index as JavaScript files that the static search loads with {@code <script>}
- * (which works from {@code file://}, unlike fetch): per language a {@code meta.js} (documents,
- * field lengths as Lucene's norms encode them, BM25 parameters, glossary expansions), {@code
- * lexicon-N.js} shards (normalised spelling → index terms, for segmenting queries against the
- * index's own vocabulary), {@code postings-N.js} shards (term → documents and frequencies per
- * field) and {@code text-N.js} shards (page text for snippets). A query loads only the shards its
- * characters and terms hash to.
+ * (which works from {@code file://}, unlike fetch). A query loads only the files its characters and
+ * terms hash to, and each file stays small however large the site grows, so what a first query
+ * loads hardly grows with the site. Per language:
+ *
+ * <ul>
+ *   <li>{@code meta.js}: BM25 parameters and field statistics, shard counts, and per document one
+ *       character naming its class (guideline, kind and prior), which ranking and filtering need
+ *       for every hit;
+ *   <li>{@code lexicon-N.js}, by a spelling's first two characters: normalised spelling → index
+ *       terms (for segmenting queries against the index's own vocabulary), glossary variant → term,
+ *       and glossary expansions;
+ *   <li>{@code postings-N.js}, by term: per field, document, frequency and field length (as
+ *       Lucene's norm encodes it) of every document with the term;
+ *   <li>{@code docs-N.js}: id, URL and title of {@link #DOCS_PER_SHARD} documents, loaded only for
+ *       the hits shown;
+ *   <li>{@code text-D-N.js}: piece N of document D's text, for its snippet; a snippet loads the
+ *       first piece, and the next ones only while the query's words are not found.
+ * </ul>
+ *
+ * Lexicon and postings shard counts are powers of two chosen so that a shard averages about {@link
+ * #LEXICON_SHARD_BYTES} and {@link #POSTINGS_SHARD_BYTES}: a query loads one or two lexicon shards
+ * per character and one postings shard per term, so small shards keep what it loads small.
  */
 final class StaticIndexExporter {
   static final String DIR = "assets/search";
-  static final int LEXICON_SHARDS = 32;
-  static final int POSTINGS_SHARDS = 128;
-  static final int DOCS_PER_TEXT_SHARD = 1;
+  static final int FORMAT = 2;
+  static final int LEXICON_SHARD_BYTES = 4 * 1024;
+  static final int POSTINGS_SHARD_BYTES = 8 * 1024;
+  static final int MIN_LEXICON_SHARDS = 8;
+  static final int MIN_POSTINGS_SHARDS = 16;
+  static final int DOCS_PER_SHARD = 16;
+  static final int TEXT_CHUNK = 1500;
+
+  /** The characters that name a document's class in {@code meta.cls}, in order. */
+  private static final String CLASS_CODES = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   private final SearchAnalysis analysis;
   private final SiteModel model;
@@ -78,99 +106,230 @@ final class StaticIndexExporter {
       Path dir)
       throws IOException {
     Files.createDirectories(dir);
-    // Documents of this language, in index order; their position is their number in the export.
-    List<Integer> docIds = new ArrayList<>();
-    List<Object> docs = new ArrayList<>();
-    Map<Integer, Page> pages = new LinkedHashMap<>();
+    // Documents of this language in the order of the site's pages, whatever order a one-page
+    // rebuild left them in the Lucene index; their position is their number in the export.
+    Map<Page, Integer> order = new HashMap<>();
+    for (Page page : model.pages()) {
+      order.put(page, order.size());
+    }
+    record Doc(int global, Page page, Document stored) {}
+    List<Doc> found = new ArrayList<>();
     for (LeafReaderContext leaf : reader.leaves()) {
       Bits live = leaf.reader().getLiveDocs();
       for (int d = 0; d < leaf.reader().maxDoc(); d++) {
         if (live != null && !live.get(d)) {
           continue; // replaced by a one-page rebuild
         }
-        var stored = leaf.reader().storedFields().document(d);
+        Document stored = leaf.reader().storedFields().document(d);
         if (stored.get(SearchFields.LANG).equals(lang.code())) {
-          int global = leaf.docBase + d;
-          docIds.add(global);
-          docs.add(
-              List.of(
-                  stored.get(SearchFields.ID),
-                  stored.get(SearchFields.URL),
-                  stored.get(SearchFields.TITLE_STORED),
-                  stored.get(SearchFields.GUIDELINE),
-                  stored.get(SearchFields.KIND),
-                  weight(stored.get(SearchFields.ID), lang)));
-          model.page(stored.get(SearchFields.ID), lang).ifPresent(p -> pages.put(global, p));
+          found.add(
+              new Doc(
+                  leaf.docBase + d,
+                  model.page(stored.get(SearchFields.ID), lang).orElse(null),
+                  stored));
         }
+      }
+    }
+    found.sort(
+        Comparator.comparingInt(
+                (Doc doc) -> doc.page() == null ? Integer.MAX_VALUE : order.get(doc.page()))
+            .thenComparingInt(Doc::global));
+    List<Integer> docIds = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    List<List<Object>> classes = new ArrayList<>();
+    StringBuilder classOfDoc = new StringBuilder();
+    Map<Integer, Page> pages = new LinkedHashMap<>();
+    for (Doc doc : found) {
+      Document stored = doc.stored();
+      docIds.add(doc.global());
+      rows.add(
+          List.of(
+              stored.get(SearchFields.ID),
+              stored.get(SearchFields.URL),
+              stored.get(SearchFields.TITLE_STORED)));
+      List<Object> docClass =
+          List.of(
+              stored.get(SearchFields.GUIDELINE),
+              stored.get(SearchFields.KIND),
+              weight(stored.get(SearchFields.ID), lang));
+      if (!classes.contains(docClass)) {
+        if (classes.size() == CLASS_CODES.length()) {
+          throw new BuildException("too many kinds of search documents: " + classes);
+        }
+        classes.add(docClass);
+      }
+      classOfDoc.append(CLASS_CODES.charAt(classes.indexOf(docClass)));
+      if (doc.page() != null) {
+        pages.put(doc.global(), doc.page());
       }
     }
     Map<String, Float> boosts = SearchFields.boosts(lang);
-    Map<String, Object> lengths = new LinkedHashMap<>();
     Map<String, Object> average = new LinkedHashMap<>();
     Map<String, Object> docCounts = new LinkedHashMap<>();
-    List<Map<String, Map<String, List<Integer>>>> postingShards = new ArrayList<>();
-    for (int i = 0; i < POSTINGS_SHARDS; i++) {
-      postingShards.add(new TreeMap<>());
-    }
+    // term → field → [doc, frequency, length, …], in term order
+    Map<String, Map<String, List<Integer>>> postings = new TreeMap<>();
+    Map<Integer, Integer> numbers = exportNumbers(docIds);
     for (String name : boosts.keySet()) {
       String field = SearchFields.field(name, lang);
-      lengths.put(name, lengths(reader, field, docIds));
+      Map<Integer, Integer> lengths = lengths(reader, field);
+      // Counted over live documents: Lucene's own field statistics still count the documents
+      // a one-page rebuild replaced, and the export must equal a full build's.
       long sumTtf = 0;
-      int docCount = 0;
+      Set<Integer> withField = new HashSet<>();
       for (LeafReaderContext leaf : reader.leaves()) {
         Terms terms = leaf.reader().terms(field);
         if (terms != null) {
-          sumTtf += terms.getSumTotalTermFreq();
-          docCount += terms.getDocCount();
-          collectPostings(leaf, terms, name, exportNumbers(docIds), postingShards);
+          sumTtf += collectPostings(leaf, terms, name, numbers, lengths, postings, withField);
         }
       }
+      int docCount = withField.size();
       average.put(name, docCount == 0 ? 0 : (double) sumTtf / docCount);
       docCounts.put(name, docCount);
     }
+    // A one-page rebuild leaves its documents in a later segment: postings in export order.
+    postings.values().forEach(byField -> byField.replaceAll((field, list) -> byDoc(list)));
+    Map<String, Map<String, Object>> lexiconEntries = lexicon(lang, pages.values(), texts);
+    expansion.variants().forEach((variant, term) -> entry(lexiconEntries, variant).put("v", term));
+    expansion.map(lang).forEach((key, terms) -> entry(lexiconEntries, key).put("x", terms));
+    int postingShards = shardCount(postings, MIN_POSTINGS_SHARDS, POSTINGS_SHARD_BYTES);
+    int lexiconShards = shardCount(lexiconEntries, MIN_LEXICON_SHARDS, LEXICON_SHARD_BYTES);
+
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("version", 1);
+    meta.put("version", FORMAT);
     meta.put("lang", lang.code());
     meta.put("k1", SearchFields.K1);
     meta.put("b", SearchFields.B);
     meta.put("boosts", boosts);
-    meta.put("docs", docs);
-    meta.put("lengths", lengths);
     meta.put("avg", average);
     meta.put("docCount", docCounts);
+    meta.put("count", docIds.size());
     // Ordered maps only: Map.of iterates in a different order in every JVM, and the export
     // must be byte-for-byte reproducible.
     Map<String, Integer> shards = new LinkedHashMap<>();
-    shards.put("lexicon", LEXICON_SHARDS);
-    shards.put("postings", POSTINGS_SHARDS);
-    shards.put("text", DOCS_PER_TEXT_SHARD);
+    shards.put("lexicon", lexiconShards);
+    shards.put("postings", postingShards);
+    shards.put("docs", DOCS_PER_SHARD);
+    shards.put("text", TEXT_CHUNK);
     meta.put("shards", shards);
-    meta.put("expansions", expansion.map(lang));
-    meta.put("variants", expansion.variants());
+    meta.put("classes", classes);
+    meta.put("cls", classOfDoc.toString());
     long bytes = write(dir.resolve("meta.js"), lang, "meta", meta);
-    for (int i = 0; i < POSTINGS_SHARDS; i++) {
+
+    List<Map<String, Map<String, List<Integer>>>> postingFiles = new ArrayList<>();
+    for (int i = 0; i < postingShards; i++) {
+      postingFiles.add(new TreeMap<>());
+    }
+    postings.forEach(
+        (term, byField) ->
+            byField.forEach(
+                (field, list) ->
+                    postingFiles
+                        .get(shard(term, postingShards))
+                        .computeIfAbsent(field, k -> new TreeMap<>())
+                        .put(term, list)));
+    for (int i = 0; i < postingShards; i++) {
       bytes +=
-          write(dir.resolve("postings-" + i + ".js"), lang, "postings-" + i, postingShards.get(i));
+          write(dir.resolve("postings-" + i + ".js"), lang, "postings-" + i, postingFiles.get(i));
     }
-    List<Map<String, List<String>>> lexicon = lexicon(lang, pages.values(), texts);
-    for (int i = 0; i < LEXICON_SHARDS; i++) {
-      bytes += write(dir.resolve("lexicon-" + i + ".js"), lang, "lexicon-" + i, lexicon.get(i));
+    List<Map<String, Map<String, Object>>> lexiconFiles = new ArrayList<>();
+    for (int i = 0; i < lexiconShards; i++) {
+      Map<String, Map<String, Object>> file = new LinkedHashMap<>();
+      for (String part : List.of("t", "v", "x")) {
+        file.put(part, new TreeMap<>());
+      }
+      lexiconFiles.add(file);
     }
-    List<String> bodies = new ArrayList<>();
-    for (int global : docIds) {
-      Page page = pages.get(global);
-      bodies.add(page == null || texts.get(page) == null ? "" : texts.get(page).body());
+    lexiconEntries.forEach(
+        (surface, parts) ->
+            parts.forEach(
+                (part, value) ->
+                    lexiconFiles
+                        .get(shard(lexiconKey(surface), lexiconShards))
+                        .get(part)
+                        .put(surface, value)));
+    for (int i = 0; i < lexiconShards; i++) {
+      bytes +=
+          write(dir.resolve("lexicon-" + i + ".js"), lang, "lexicon-" + i, lexiconFiles.get(i));
     }
-    for (int from = 0; from < bodies.size(); from += DOCS_PER_TEXT_SHARD) {
-      int shard = from / DOCS_PER_TEXT_SHARD;
+    for (int from = 0; from < rows.size(); from += DOCS_PER_SHARD) {
+      int shard = from / DOCS_PER_SHARD;
       bytes +=
           write(
-              dir.resolve("text-" + shard + ".js"),
+              dir.resolve("docs-" + shard + ".js"),
               lang,
-              "text-" + shard,
-              bodies.subList(from, Math.min(from + DOCS_PER_TEXT_SHARD, bodies.size())));
+              "docs-" + shard,
+              rows.subList(from, Math.min(from + DOCS_PER_SHARD, rows.size())));
+    }
+    for (int doc = 0; doc < docIds.size(); doc++) {
+      Page page = pages.get(docIds.get(doc));
+      String body = page == null || texts.get(page) == null ? "" : texts.get(page).body();
+      List<String> chunks = chunks(body);
+      for (int n = 0; n < chunks.size(); n++) {
+        Map<String, Object> chunk = new LinkedHashMap<>();
+        chunk.put("n", chunks.size());
+        chunk.put("t", chunks.get(n));
+        String name = "text-" + doc + "-" + n;
+        bytes += write(dir.resolve(name + ".js"), lang, name, chunk);
+      }
     }
     return bytes;
+  }
+
+  /** A power of two, at least {@code min}, that gives shards of about {@code bytes}. */
+  private int shardCount(Map<String, ?> entries, int min, int bytes)
+      throws JsonProcessingException {
+    long total = json.writeValueAsBytes(entries).length;
+    int count = min;
+    while ((long) count * bytes < total) {
+      count *= 2;
+    }
+    return count;
+  }
+
+  /**
+   * What a spelling's lexicon shard is chosen by: its first two characters (one for a spelling of
+   * one), so that a shard holds few spellings of a common first letter however large the site.
+   */
+  static String lexiconKey(String spelling) {
+    return spelling.length() < 2 ? spelling : spelling.substring(0, 2);
+  }
+
+  /** A page's text in pieces of about {@link #TEXT_CHUNK} characters, cut at line ends if any. */
+  static List<String> chunks(String text) {
+    List<String> chunks = new ArrayList<>();
+    int from = 0;
+    while (text.length() - from > TEXT_CHUNK) {
+      int end = text.lastIndexOf('\n', from + TEXT_CHUNK);
+      if (end <= from + TEXT_CHUNK / 2) {
+        end = from + TEXT_CHUNK;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+          end--;
+        }
+      } else {
+        end++; // the line end stays with its line
+      }
+      chunks.add(text.substring(from, end));
+      from = end;
+    }
+    chunks.add(text.substring(from));
+    return chunks;
+  }
+
+  /** Posting triples (document, frequency, length) sorted by document. */
+  private static List<Integer> byDoc(List<Integer> triples) {
+    List<int[]> postings = new ArrayList<>();
+    for (int i = 0; i < triples.size(); i += 3) {
+      postings.add(new int[] {triples.get(i), triples.get(i + 1), triples.get(i + 2)});
+    }
+    postings.sort(Comparator.comparingInt(p -> p[0]));
+    List<Integer> sorted = new ArrayList<>(triples.size());
+    postings.forEach(p -> sorted.addAll(List.of(p[0], p[1], p[2])));
+    return sorted;
+  }
+
+  /** The lexicon entry of a spelling, its parts by name ({@code t}, {@code v}, {@code x}). */
+  private static Map<String, Object> entry(Map<String, Map<String, Object>> entries, String key) {
+    return entries.computeIfAbsent(key, k -> new TreeMap<>());
   }
 
   /** The page's prior, as the Lucene index has it. */
@@ -178,10 +337,10 @@ final class StaticIndexExporter {
     return model.page(id, lang).map(SearchFields::weight).orElse(1.0f);
   }
 
-  /** Each document's field length as BM25 sees it: the norm, decoded like Lucene does. */
-  private static List<Integer> lengths(DirectoryReader reader, String field, List<Integer> docIds)
+  /** Each document's field length as BM25 sees it (the norm, decoded like Lucene does), by doc. */
+  private static Map<Integer, Integer> lengths(DirectoryReader reader, String field)
       throws IOException {
-    Map<Integer, Integer> byDoc = new TreeMap<>();
+    Map<Integer, Integer> byDoc = new HashMap<>();
     for (LeafReaderContext leaf : reader.leaves()) {
       NumericDocValues norms = leaf.reader().getNormValues(field);
       if (norms == null) {
@@ -191,47 +350,57 @@ final class StaticIndexExporter {
         byDoc.put(leaf.docBase + d, SmallFloat.byte4ToInt((byte) norms.longValue()));
       }
     }
-    return docIds.stream().map(d -> byDoc.getOrDefault(d, 0)).toList();
+    return byDoc;
   }
 
   private static Map<Integer, Integer> exportNumbers(List<Integer> docIds) {
-    Map<Integer, Integer> numbers = new java.util.HashMap<>();
+    Map<Integer, Integer> numbers = new HashMap<>();
     for (int i = 0; i < docIds.size(); i++) {
       numbers.put(docIds.get(i), i);
     }
     return numbers;
   }
 
-  private static void collectPostings(
+  /**
+   * Adds a leaf's postings of a field; adds the documents that have the field to {@code withField}.
+   *
+   * @return the sum of the term frequencies added
+   */
+  private static long collectPostings(
       LeafReaderContext leaf,
       Terms terms,
       String fieldName,
       Map<Integer, Integer> docIds,
-      List<Map<String, Map<String, List<Integer>>>> shards)
+      Map<Integer, Integer> lengths,
+      Map<String, Map<String, List<Integer>>> postings,
+      Set<Integer> withField)
       throws IOException {
+    long sum = 0;
     LeafReader reader = leaf.reader();
     TermsEnum termsEnum = terms.iterator();
-    PostingsEnum postings = null;
+    PostingsEnum docs = null;
     for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
       String text = term.utf8ToString();
-      postings = termsEnum.postings(postings, PostingsEnum.FREQS);
+      docs = termsEnum.postings(docs, PostingsEnum.FREQS);
       List<Integer> list = new ArrayList<>();
-      for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
+      for (int d = docs.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = docs.nextDoc()) {
         if (reader.getLiveDocs() == null || reader.getLiveDocs().get(d)) {
           Integer exported = docIds.get(leaf.docBase + d);
           if (exported != null) {
             list.add(exported);
-            list.add(postings.freq());
+            list.add(docs.freq());
+            sum += docs.freq();
+            withField.add(exported);
+            list.add(lengths.getOrDefault(leaf.docBase + d, 0));
           }
         }
       }
       if (!list.isEmpty()) {
-        shards
-            .get(shard(text, POSTINGS_SHARDS))
-            .computeIfAbsent(fieldName, k -> new TreeMap<>())
-            // A term in several segments (after a one-page rebuild): leaves come in doc order.
+        postings
+            .computeIfAbsent(text, k -> new TreeMap<>())
+            // A term in several segments (after a one-page rebuild).
             .merge(
-                text,
+                fieldName,
                 list,
                 (before, after) -> {
                   List<Integer> all = new ArrayList<>(before);
@@ -240,21 +409,22 @@ final class StaticIndexExporter {
                 });
       }
     }
+    return sum;
   }
 
-  /** Normalised spellings in the pages (and glossary variants) → the index terms they became. */
-  private List<Map<String, List<String>>> lexicon(
+  /**
+   * Normalised spellings in the pages (and glossary variants) → the index terms they became, as
+   * lexicon entries ({@code t}).
+   */
+  private Map<String, Map<String, Object>> lexicon(
       Language lang, Iterable<Page> pages, Map<Page, PageText> texts) {
-    List<Map<String, List<String>>> shards = new ArrayList<>();
-    for (int i = 0; i < LEXICON_SHARDS; i++) {
-      shards.add(new TreeMap<>());
-    }
+    Map<String, List<String>> spellings = new TreeMap<>();
     try (Analyzer analyzer = analysis.words(lang, false)) {
       for (Page page : pages) {
         PageText text = texts.get(page);
         if (text != null) {
           for (String part : List.of(text.title(), text.headings(), text.body())) {
-            addSurfaces(analyzer, part, shards);
+            addSurfaces(analyzer, part, spellings);
           }
         }
       }
@@ -263,16 +433,17 @@ final class StaticIndexExporter {
           String surface = SearchAnalysis.normalize(spelling).strip();
           List<String> terms = SearchAnalysis.terms(analyzer, spelling);
           if (!surface.isEmpty() && !terms.isEmpty()) {
-            shards.get(shard(surface.substring(0, 1), LEXICON_SHARDS)).putIfAbsent(surface, terms);
+            spellings.putIfAbsent(surface, terms);
           }
         }
       }
     }
-    return shards;
+    Map<String, Map<String, Object>> entries = new TreeMap<>();
+    spellings.forEach((surface, terms) -> entry(entries, surface).put("t", terms));
+    return entries;
   }
 
-  private static void addSurfaces(
-      Analyzer analyzer, String text, List<Map<String, List<String>>> shards) {
+  private static void addSurfaces(Analyzer analyzer, String text, Map<String, List<String>> out) {
     try (TokenStream stream = analyzer.tokenStream("f", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -282,10 +453,7 @@ final class StaticIndexExporter {
             SearchAnalysis.normalize(text.substring(offset.startOffset(), offset.endOffset()))
                 .strip();
         if (!surface.isEmpty()) {
-          List<String> terms =
-              shards
-                  .get(shard(surface.substring(0, 1), LEXICON_SHARDS))
-                  .computeIfAbsent(surface, k -> new ArrayList<>());
+          List<String> terms = out.computeIfAbsent(surface, k -> new ArrayList<>());
           if (!terms.contains(term.toString())) {
             terms.add(term.toString());
           }

@@ -43,9 +43,40 @@ final class GlossaryLinks implements HtmlStep {
 
   private final SiteModel model;
 
-  /** Per language, the spellings by their first character (lower case), longest first. */
-  private final Map<Language, Map<Character, List<Surface>>> surfaces =
-      new EnumMap<>(Language.class);
+  /**
+   * The spellings of one language in a trie keyed on lower-case characters: a node holds the
+   * spellings that end there, so the spellings starting at a position are found in one walk,
+   * however large the glossary.
+   */
+  private static final class Trie {
+    private final Map<Character, Trie> children = new HashMap<>();
+    private final List<Surface> ending = new ArrayList<>();
+
+    void add(Surface surface) {
+      Trie node = this;
+      for (char c : surface.text().toCharArray()) {
+        node = node.children.computeIfAbsent(Character.toLowerCase(c), k -> new Trie());
+      }
+      node.ending.add(surface);
+    }
+
+    /** The spellings that may start at {@code start} of {@code text}, longest first. */
+    List<Surface> candidates(String text, int start) {
+      List<Surface> found = new ArrayList<>();
+      Trie node = this;
+      for (int i = start; i < text.length(); i++) {
+        node = node.children.get(Character.toLowerCase(text.charAt(i)));
+        if (node == null) {
+          break;
+        }
+        found.addAll(0, node.ending);
+      }
+      return found;
+    }
+  }
+
+  /** Per language, the spellings. */
+  private final Map<Language, Trie> surfaces = new EnumMap<>(Language.class);
 
   /** A Kuromoji tokenizer and its offsets, one per thread: pages are processed in parallel. */
   private record Tokenizer(JapaneseTokenizer tokenizer, OffsetAttribute offsets) {
@@ -73,16 +104,11 @@ final class GlossaryLinks implements HtmlStep {
           }
         }
       }
-      list.sort(
-          Comparator.comparingInt((Surface s) -> -s.text().length()).thenComparing(Surface::text));
-      Map<Character, List<Surface>> byFirst = new HashMap<>();
-      for (Surface surface : list) {
-        byFirst
-            .computeIfAbsent(
-                Character.toLowerCase(surface.text().charAt(0)), c -> new ArrayList<>())
-            .add(surface);
-      }
-      surfaces.put(lang, byFirst);
+      // Spellings of one length are tried in text order.
+      list.sort(Comparator.comparing(Surface::text));
+      Trie trie = new Trie();
+      list.forEach(trie::add);
+      surfaces.put(lang, trie);
     }
   }
 
@@ -131,14 +157,15 @@ final class GlossaryLinks implements HtmlStep {
   /** Links the first new term in the text node, then continues in the rest of it. */
   private void link(TextNode node, Language lang, String base, Set<String> linked) {
     String text = node.getWholeText();
-    BitSet boundaries = lang == Language.JA ? boundaries(text) : null;
+    // Token boundaries of this text, computed when a Japanese match first needs them.
+    BitSet[] boundaries = new BitSet[1];
+    Trie trie = surfaces.get(lang);
     for (int i = 0; i < text.length(); i++) {
-      for (Surface surface :
-          surfaces.get(lang).getOrDefault(Character.toLowerCase(text.charAt(i)), List.of())) {
+      for (Surface surface : trie.candidates(text, i)) {
         if (!linked.contains(surface.termId())
             && text.regionMatches(
                 surface.ignoreCase(), i, surface.text(), 0, surface.text().length())
-            && wholeWord(text, i, i + surface.text().length(), boundaries)) {
+            && wholeWord(text, i, i + surface.text().length(), lang, boundaries)) {
           linked.add(surface.termId());
           int end = i + surface.text().length();
           TextNode match = i == 0 ? node : node.splitText(i);
@@ -157,18 +184,22 @@ final class GlossaryLinks implements HtmlStep {
     }
   }
 
-  private static boolean wholeWord(String text, int start, int end, BitSet boundaries) {
+  private boolean wholeWord(String text, int start, int end, Language lang, BitSet[] boundaries) {
     boolean latinStart = !isJapanese(text.charAt(start));
     boolean latinEnd = !isJapanese(text.charAt(end - 1));
-    boolean startOk =
-        latinStart
-            ? start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1))
-            : boundaries == null || boundaries.get(start);
-    boolean endOk =
-        latinEnd
-            ? end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-            : boundaries == null || boundaries.get(end);
-    return startOk && endOk;
+    if (latinStart && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+      return false;
+    }
+    if (latinEnd && end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      return false;
+    }
+    if (lang != Language.JA || (latinStart && latinEnd)) {
+      return true;
+    }
+    if (boundaries[0] == null) {
+      boundaries[0] = boundaries(text);
+    }
+    return (latinStart || boundaries[0].get(start)) && (latinEnd || boundaries[0].get(end));
   }
 
   /** The offsets where a Kuromoji token starts or ends. */

@@ -20,21 +20,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
  * Stage 3: post-processes every HTML file of the staged site with jsoup — heading anchors, the
- * on-page table of contents, glossary links, relative and external URLs — then checks every link
- * and anchor.
+ * on-page table of contents, glossary links, relative and external URLs — and checks every link and
+ * anchor. Pages are processed on both cores, one parse each.
  */
 public final class HtmlPostProcessor {
   private final Path templatesDir;
   private final Messages messages;
   private int linksChecked;
-  private List<HtmlPage> pages = List.of();
 
   /** The anchors of every page of the last run, by URL: what a partial run checks links against. */
   private final Map<String, Set<String>> anchors = new HashMap<>();
@@ -56,38 +55,39 @@ public final class HtmlPostProcessor {
   }
 
   /**
-   * Processes and checks the staged site in place, running {@code pageDone} once per page source
-   * processed (progress).
+   * Processes and checks the staged site in place. Each page is parsed, changed, checked, handed to
+   * {@code processed} and written back before its parse is dropped, so memory does not grow with
+   * the site. {@code processed} runs on worker threads, once per HTML file, in no fixed order;
+   * {@code pageDone} runs once per page source processed (progress).
    *
    * @return every broken link and anchor found
    */
-  public Problems process(LoadedContent content, Path stagingDir, Runnable pageDone) {
+  public Problems process(
+      LoadedContent content, Path stagingDir, Consumer<HtmlPage> processed, Runnable pageDone) {
     List<HtmlStep> steps = steps(content.model());
-    Map<String, SourceFile> byUrl = new HashMap<>();
-    content.sources().values().forEach(s -> byUrl.put(s.page().url(), s));
+    Map<String, SourceFile> byUrl = byUrl(content);
+    SiteFiles files = SiteFiles.of(stagingDir);
+    LinkChecker checker = new LinkChecker(templatesDir, files::isFile, files::isDirectory);
+    Problems problems = new Problems();
     ExecutorService workers = Toolchain.workers();
     try {
-      // Pages are independent until the link check, which needs them all.
-      List<HtmlPage> pages =
+      List<Checked> pages =
           inParallel(
               workers,
-              files(stagingDir),
+              files.html(),
               file -> {
-                HtmlPage page = read(byUrl, stagingDir, file);
-                steps.forEach(step -> step.apply(page));
-                if (page.source().isPresent()) {
+                Checked page =
+                    processOne(byUrl, stagingDir, file, steps, checker, processed, problems);
+                write(page.page(), stagingDir);
+                if (page.page().source().isPresent()) {
                   pageDone.run();
                 }
-                return page;
+                return page.withoutDocument();
               });
       anchors.clear();
-      pages.forEach(page -> anchors.put(page.url(), LinkChecker.ids(page)));
-      Problems problems = new Problems();
-      LinkChecker checker = new LinkChecker(stagingDir, templatesDir, anchors);
-      pages.forEach(page -> checker.check(page, problems));
+      pages.forEach(page -> anchors.put(page.url(), page.ids()));
+      pages.forEach(page -> checker.checkAnchors(page.anchors(), anchors, problems));
       linksChecked = checker.checked();
-      inParallel(workers, pages, page -> write(page, stagingDir));
-      this.pages = pages;
       return problems;
     } finally {
       workers.shutdown();
@@ -97,30 +97,56 @@ public final class HtmlPostProcessor {
   /**
    * Processes some re-rendered pages (a one-page rebuild): the HTML files in {@code dir}, whose
    * URLs are those of pages of {@code siteDir}, the site of the last run. Their links are checked
-   * against that site, with these pages' new anchors. The pages are rewritten in {@code dir}; the
-   * anchors are kept only if no problem was found.
+   * against that site, with these pages' new anchors. The pages are rewritten in {@code dir} and
+   * handed to {@code processed}; the anchors are kept only if no problem was found.
    */
-  public Problems processOnly(LoadedContent content, Path dir, Path siteDir) {
-    Map<String, SourceFile> byUrl = new HashMap<>();
-    content.sources().values().forEach(s -> byUrl.put(s.page().url(), s));
+  public Problems processOnly(
+      LoadedContent content, Path dir, Path siteDir, Consumer<HtmlPage> processed) {
+    Map<String, SourceFile> byUrl = byUrl(content);
     List<HtmlStep> steps = steps(content.model());
-    List<HtmlPage> changed = new ArrayList<>();
-    for (Path file : files(dir)) {
-      HtmlPage page = read(byUrl, dir, file);
-      steps.forEach(step -> step.apply(page));
-      changed.add(page);
+    LinkChecker checker =
+        new LinkChecker(
+            templatesDir,
+            url -> Files.isRegularFile(siteDir.resolve(url)),
+            url -> Files.isDirectory(siteDir.resolve(url)));
+    Problems problems = new Problems();
+    List<Checked> changed = new ArrayList<>();
+    for (Path file : SiteFiles.of(dir).html()) {
+      Checked page = processOne(byUrl, dir, file, steps, checker, processed, problems);
+      write(page.page(), dir);
+      changed.add(page.withoutDocument());
     }
     Map<String, Set<String>> ids = new HashMap<>(anchors);
-    changed.forEach(page -> ids.put(page.url(), LinkChecker.ids(page)));
-    Problems problems = new Problems();
-    LinkChecker checker = new LinkChecker(siteDir, templatesDir, ids);
-    changed.forEach(page -> checker.check(page, problems));
+    changed.forEach(page -> ids.put(page.url(), page.ids()));
+    changed.forEach(page -> checker.checkAnchors(page.anchors(), ids, problems));
     if (problems.isEmpty()) {
       anchors.putAll(ids);
     }
-    changed.forEach(page -> write(page, dir));
-    this.pages = changed;
     return problems;
+  }
+
+  /** A page after its steps and checks: its anchors and links to other pages' anchors. */
+  private record Checked(
+      HtmlPage page, String url, Set<String> ids, List<LinkChecker.Anchor> anchors) {
+    Checked withoutDocument() {
+      return new Checked(null, url, ids, anchors);
+    }
+  }
+
+  private static Checked processOne(
+      Map<String, SourceFile> byUrl,
+      Path root,
+      Path file,
+      List<HtmlStep> steps,
+      LinkChecker checker,
+      Consumer<HtmlPage> processed,
+      Problems problems) {
+    HtmlPage page = read(byUrl, root, file);
+    steps.forEach(step -> step.apply(page));
+    Set<String> ids = LinkChecker.ids(page);
+    List<LinkChecker.Anchor> anchors = checker.check(page, ids, problems);
+    processed.accept(page);
+    return new Checked(page, page.url(), ids, anchors);
   }
 
   /** Applies {@code work} to every item on the workers; the results keep the items' order. */
@@ -148,23 +174,15 @@ public final class HtmlPostProcessor {
     return results;
   }
 
-  /** The pages of the last run, as published. */
-  public List<HtmlPage> pages() {
-    return pages;
-  }
-
   /** How many URLs the last run checked. */
   public int linksChecked() {
     return linksChecked;
   }
 
-  /** The HTML files of the staged site, in a fixed order. */
-  private static List<Path> files(Path stagingDir) {
-    try (Stream<Path> files = Files.walk(stagingDir)) {
-      return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
-    } catch (IOException e) {
-      throw new BuildException("cannot read the rendered site: " + e.getMessage(), e);
-    }
+  private static Map<String, SourceFile> byUrl(LoadedContent content) {
+    Map<String, SourceFile> byUrl = new HashMap<>();
+    content.sources().values().forEach(s -> byUrl.put(s.page().url(), s));
+    return byUrl;
   }
 
   private static HtmlPage read(Map<String, SourceFile> byUrl, Path stagingDir, Path file) {
@@ -178,11 +196,10 @@ public final class HtmlPostProcessor {
     }
   }
 
-  private static HtmlPage write(HtmlPage page, Path stagingDir) {
+  private static void write(HtmlPage page, Path stagingDir) {
     try {
       Files.writeString(
           stagingDir.resolve(page.url()), page.document().outerHtml(), StandardCharsets.UTF_8);
-      return page;
     } catch (IOException e) {
       throw new BuildException("cannot write " + page.url() + ": " + e.getMessage(), e);
     }

@@ -1,37 +1,60 @@
 package dev.medguide.link;
 
+import dev.medguide.load.SourceFile;
 import dev.medguide.model.Problems;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 
 /**
  * Checks every URL in the staged site: internal links must reach an existing file and, with a
  * fragment, an existing id in it; resources (scripts, styles, images) must not come from another
  * host. A broken link in a page body is reported at the source line that wrote it.
+ *
+ * <p>Pages are checked one at a time, from any thread, while they are post-processed, so that no
+ * page has to stay parsed until all are done. An anchor in another page can only be checked once
+ * that page is done: {@link #check} returns those links, and {@link #checkAnchors} checks them when
+ * every page's anchors are known.
  */
 final class LinkChecker {
-  private final Path siteDir;
   private final Path templatesDir;
-  private final Map<String, Set<String>> idsByUrl;
-  private int checked;
+  private final Predicate<String> isFile;
+  private final Predicate<String> isDirectory;
+  private final AtomicInteger checked = new AtomicInteger();
 
   /**
-   * A checker for the site in {@code siteDir}.
+   * A link to an anchor of another page, to check when that page's anchors are known.
    *
-   * @param idsByUrl the anchors of every page, by URL (see {@link #ids})
+   * @param inBody whether the link is in the AsciiDoc body (reported at its source line)
    */
-  LinkChecker(Path siteDir, Path templatesDir, Map<String, Set<String>> idsByUrl) {
-    this.siteDir = siteDir;
+  record Anchor(
+      String pageUrl,
+      Optional<SourceFile> source,
+      boolean inBody,
+      String url,
+      String target,
+      String fragment) {}
+
+  /**
+   * A checker for a site whose files are known by their paths relative to the site root.
+   *
+   * @param isFile whether a path names a file of the site
+   * @param isDirectory whether a path names a folder of the site ({@code ""} is the root)
+   */
+  LinkChecker(Path templatesDir, Predicate<String> isFile, Predicate<String> isDirectory) {
     this.templatesDir = templatesDir;
-    this.idsByUrl = idsByUrl;
+    this.isFile = isFile;
+    this.isDirectory = isDirectory;
   }
 
   /** The anchors a page defines: element ids and named anchors. */
@@ -44,10 +67,15 @@ final class LinkChecker {
 
   /** How many URLs were checked so far. */
   int checked() {
-    return checked;
+    return checked.get();
   }
 
-  void check(HtmlPage page, Problems problems) {
+  /**
+   * Checks a page's URLs, with {@code ids} its own anchors.
+   *
+   * @return the links to anchors of other pages, for {@link #checkAnchors}
+   */
+  List<Anchor> check(HtmlPage page, Set<String> ids, Problems problems) {
     for (Element styled : page.document().select("body [style]")) {
       report(
           page,
@@ -56,10 +84,11 @@ final class LinkChecker {
           problems,
           "inline style is blocked by the site's Content-Security-Policy; use a class");
     }
+    List<Anchor> anchors = new ArrayList<>();
     for (Element element : page.document().select(RelativeUrls.URL_ATTRIBUTES)) {
       boolean isLink = element.nameIs("a");
       String url = element.attr(element.hasAttr("href") ? "href" : "src").strip();
-      checked++;
+      checked.incrementAndGet();
       String scheme = scheme(url);
       if (scheme.equals("http") || scheme.equals("https") || url.startsWith("//")) {
         if (!isLink) {
@@ -68,12 +97,30 @@ final class LinkChecker {
       } else if (scheme.equals("javascript")) {
         report(page, element, url, problems, "javascript: URLs are not allowed");
       } else if (scheme.isEmpty()) {
-        checkInternal(page, element, url, problems);
+        checkInternal(page, ids, element, url, problems).ifPresent(anchors::add);
+      }
+    }
+    return anchors;
+  }
+
+  /** Checks links to other pages' anchors, with {@code idsByUrl} every page's anchors. */
+  void checkAnchors(List<Anchor> anchors, Map<String, Set<String>> idsByUrl, Problems problems) {
+    for (Anchor anchor : anchors) {
+      Set<String> ids = idsByUrl.get(anchor.target());
+      if (ids != null && !ids.contains(anchor.fragment())) {
+        report(
+            anchor.pageUrl(),
+            anchor.source(),
+            anchor.inBody(),
+            anchor.url(),
+            problems,
+            "broken link: no anchor #" + anchor.fragment() + " in " + anchor.target());
       }
     }
   }
 
-  private void checkInternal(HtmlPage page, Element element, String url, Problems problems) {
+  private Optional<Anchor> checkInternal(
+      HtmlPage page, Set<String> ids, Element element, String url, Problems problems) {
     int hash = url.indexOf('#');
     String path = hash < 0 ? url : url.substring(0, hash);
     String fragment = hash < 0 ? "" : decode(url.substring(hash + 1));
@@ -84,24 +131,29 @@ final class LinkChecker {
     String target = path.isEmpty() ? page.url() : resolve(page.url(), decode(path));
     if (target == null) {
       report(page, element, url, problems, "broken link: leads outside the site");
-      return;
+      return Optional.empty();
     }
     if (!path.isEmpty()) {
-      Path file = siteDir.resolve(target);
-      if (Files.isDirectory(file)) {
+      if (isDirectory.test(target)) {
         target = target.isEmpty() ? "index.html" : target.replaceAll("/?$", "/index.html");
-        file = siteDir.resolve(target);
       }
-      if (!Files.isRegularFile(file)) {
+      if (!isFile.test(target)) {
         report(page, element, url, problems, "broken link: no such page");
-        return;
+        return Optional.empty();
       }
     }
-    if (!fragment.isEmpty()
-        && idsByUrl.containsKey(target)
-        && !idsByUrl.get(target).contains(fragment)) {
-      report(page, element, url, problems, "broken link: no anchor #" + fragment + " in " + target);
+    if (fragment.isEmpty()) {
+      return Optional.empty();
     }
+    if (target.equals(page.url())) {
+      if (!ids.contains(fragment)) {
+        report(
+            page, element, url, problems, "broken link: no anchor #" + fragment + " in " + target);
+      }
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Anchor(page.url(), page.source(), inBody(element), url, target, fragment));
   }
 
   /** The target path relative to the site root, or null when it climbs out of the site. */
@@ -112,37 +164,50 @@ final class LinkChecker {
     return result.startsWith("..") ? null : result;
   }
 
+  private static boolean inBody(Element element) {
+    return element.closest(HeadingAnchors.BODY) != null;
+  }
+
   private void report(
       HtmlPage page, Element element, String url, Problems problems, String message) {
+    report(page.url(), page.source(), inBody(element), url, problems, message);
+  }
+
+  private void report(
+      String pageUrl,
+      Optional<SourceFile> source,
+      boolean inBody,
+      String url,
+      Problems problems,
+      String message) {
     String text = message + " → " + url;
-    boolean inBody = element.closest(HeadingAnchors.BODY) != null;
-    if (inBody && page.source().isPresent()) {
+    if (inBody && source.isPresent()) {
       int line = 0;
       for (String needle : needles(url)) {
-        line = page.source().get().lineContaining(needle);
+        line = source.get().lineContaining(needle);
         if (line > 0) {
           break;
         }
       }
-      problems.add(page.source().get().path(), line, text);
+      problems.add(source.get().path(), line, text);
     } else {
-      Path template = templatesDir.resolve(template(page));
-      problems.add(template, 0, text + " (in " + page.url() + ")");
+      Path template = templatesDir.resolve(template(pageUrl, source));
+      problems.add(template, 0, text + " (in " + pageUrl + ")");
     }
   }
 
   /** The template that wrote a page (for links outside any AsciiDoc body). */
-  private static String template(HtmlPage page) {
-    if (page.source().isPresent()) {
+  private static String template(String pageUrl, Optional<SourceFile> source) {
+    if (source.isPresent()) {
       return "page.ftl";
     }
-    if (page.url().contains("/compare/")) {
+    if (pageUrl.contains("/compare/")) {
       return "compare.ftl";
     }
-    if (page.url().endsWith("/404.html")) {
+    if (pageUrl.endsWith("/404.html")) {
       return "notfound.ftl";
     }
-    return page.url().endsWith("/search.html") ? "search.ftl" : "root.ftl";
+    return pageUrl.endsWith("/search.html") ? "search.ftl" : "root.ftl";
   }
 
   /** What the AsciiDoc source probably contains for this URL: the fragment, the file stem. */

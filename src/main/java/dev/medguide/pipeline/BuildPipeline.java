@@ -10,6 +10,7 @@ import dev.medguide.load.LoadedContent;
 import dev.medguide.model.Page;
 import dev.medguide.model.PageKey;
 import dev.medguide.model.Problems;
+import dev.medguide.model.SiteModel;
 import dev.medguide.publish.SitePackager;
 import dev.medguide.publish.SitePublisher;
 import dev.medguide.render.PageRenderer;
@@ -17,6 +18,7 @@ import dev.medguide.render.Toolchain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -42,6 +46,9 @@ public final class BuildPipeline {
 
   private HtmlPostProcessor lastPostProcessor;
   private Map<Page, PageText> lastTexts;
+
+  /** Counts the successful builds and rebuilds, so that a late static export knows it is stale. */
+  private volatile long generation;
 
   public BuildPipeline(BuildOptions options, Toolchain toolchain, Progress progress) {
     this.options = options;
@@ -76,7 +83,9 @@ public final class BuildPipeline {
                           progress.counter("render", content.sources().size(), "pages")),
               p -> pages(content)));
       // 3 link: jsoup adds anchors and the page TOC, makes URLs relative, checks every link.
+      // The text of each page is taken for the index as it is processed.
       HtmlPostProcessor postProcessor = new HtmlPostProcessor(options.templatesDir());
+      Texts texts = new Texts();
       problems.addAll(
           timed(
               "link",
@@ -84,14 +93,15 @@ public final class BuildPipeline {
                   postProcessor.process(
                       content,
                       staging,
+                      texts,
                       progress.counter("link", content.sources().size(), "pages")),
               p -> postProcessor.linksChecked() + " links and anchors checked"));
       problems.throwIfAny();
       // 4 index: Lucene/Kuromoji index of the published text, exported for the static search.
-      Map<Page, PageText> texts = texts(postProcessor.pages());
+      Map<Page, PageText> pageTexts = texts.inUrlOrder();
       timed(
           "index",
-          () -> new SearchIndexer(content.model()).index(texts, staging),
+          () -> new SearchIndexer(content.model()).index(pageTexts, staging),
           s -> s.documents() + " documents, static index " + s.staticBytes() / 1024 + " KiB");
       // 5 publish: the staged site replaces the output folder in one move.
       timed(
@@ -112,7 +122,8 @@ public final class BuildPipeline {
                       bytes -> zip + " (" + bytes / 1024 + " KiB)"));
       lastContent = content;
       lastPostProcessor = postProcessor;
-      lastTexts = texts;
+      lastTexts = pageTexts;
+      generation++;
       return new BuildResult(
           options.outputDir(), content.sources().size(), postProcessor.linksChecked());
     } finally {
@@ -128,7 +139,7 @@ public final class BuildPipeline {
    * are the same as before, or this returns empty and a full build is needed.
    *
    * <p>The static search index is not rewritten here (it is written from all pages and takes longer
-   * than a page): call {@link #exportStaticIndex} after publishing.
+   * than a page): see {@link #staticExport}.
    *
    * @return the result, or empty if the change needs a full build
    * @throws dev.medguide.model.ContentProblemsException (unchecked) if the pages have problems; the
@@ -155,10 +166,11 @@ public final class BuildPipeline {
     try {
       long start = System.nanoTime();
       Problems problems = new PageRenderer(options, toolchain).renderPages(content, keys, dir);
-      problems.addAll(lastPostProcessor.processOnly(content, dir, options.outputDir()));
+      Texts texts = new Texts();
+      problems.addAll(lastPostProcessor.processOnly(content, dir, options.outputDir(), texts));
       problems.throwIfAny();
       int pages = publisher.publishFiles(dir);
-      Map<Page, PageText> changedTexts = texts(lastPostProcessor.pages());
+      Map<Page, PageText> changedTexts = texts.inUrlOrder();
       changedTexts
           .keySet()
           .retainAll(
@@ -168,6 +180,7 @@ public final class BuildPipeline {
       new SearchIndexer(content.model()).update(changedTexts, options.outputDir());
       lastTexts.putAll(changedTexts);
       lastContent = content;
+      generation++;
       progress.stage(
           "pages", pages + " files rebuilt", Duration.ofNanos(System.nanoTime() - start));
       return Optional.of(new BuildResult(options.outputDir(), keys.size(), 0));
@@ -176,13 +189,72 @@ public final class BuildPipeline {
     }
   }
 
-  /** Writes the static search index of the published site again, after {@link #rebuildPages}. */
-  public void exportStaticIndex() {
-    if (lastContent != null) {
-      timed(
-          "static",
-          () -> new SearchIndexer(lastContent.model()).exportStatic(lastTexts, options.outputDir()),
-          bytes -> "static index " + bytes / 1024 + " KiB");
+  /**
+   * The static search index of the site as it is now, to write after {@link #rebuildPages}: {@link
+   * StaticExport#write} takes long and may run on another thread while pages are rebuilt again;
+   * {@link StaticExport#publish} then moves the files into the site unless a newer build or rebuild
+   * came in between (its own export, or its full build, has the newer index).
+   *
+   * @return empty if nothing was built yet
+   */
+  public Optional<StaticExport> staticExport() {
+    if (lastContent == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StaticExport(lastContent.model(), new LinkedHashMap<>(lastTexts), generation));
+  }
+
+  /** A static search index to write (see {@link #staticExport}). */
+  public final class StaticExport {
+    private final SiteModel model;
+    private final Map<Page, PageText> texts;
+    private final long generation;
+
+    private StaticExport(SiteModel model, Map<Page, PageText> texts, long generation) {
+      this.model = model;
+      this.texts = texts;
+      this.generation = generation;
+    }
+
+    /** Whether no build or rebuild came after this export was taken. */
+    public boolean isCurrent() {
+      return generation == BuildPipeline.this.generation;
+    }
+
+    /** Writes the index into a staging folder; returns it, for {@link #publish}. */
+    public Path write() {
+      SitePublisher publisher = new SitePublisher(options.outputDir());
+      Path dir = publisher.createStaging();
+      try {
+        timed(
+            "static",
+            () -> new SearchIndexer(model).exportStatic(texts, options.outputDir(), dir),
+            bytes -> "static index " + bytes / 1024 + " KiB");
+        return dir;
+      } catch (RuntimeException e) {
+        publisher.discard(dir);
+        throw e;
+      }
+    }
+
+    /**
+     * Moves what {@link #write} wrote into the site if this export is still current, and deletes
+     * the staging folder either way. Call it where builds cannot run at the same time.
+     *
+     * @return whether the files were published
+     */
+    public boolean publish(Path written) {
+      SitePublisher publisher = new SitePublisher(options.outputDir());
+      try {
+        if (!isCurrent()) {
+          return false;
+        }
+        publisher.publishFiles(written);
+        return true;
+      } finally {
+        publisher.discard(written);
+      }
     }
   }
 
@@ -198,12 +270,23 @@ public final class BuildPipeline {
     return result;
   }
 
-  private static Map<Page, PageText> texts(List<HtmlPage> pages) {
-    Map<Page, PageText> texts = new LinkedHashMap<>();
-    for (HtmlPage page : pages) {
-      page.source().ifPresent(source -> texts.put(source.page(), PageText.of(page.document())));
+  /** The searchable text of each page, taken as the link stage processes it (on any thread). */
+  private static final class Texts implements Consumer<HtmlPage> {
+    private final Map<Page, PageText> byPage = new ConcurrentHashMap<>();
+
+    @Override
+    public void accept(HtmlPage page) {
+      page.source().ifPresent(source -> byPage.put(source.page(), PageText.of(page.document())));
     }
-    return texts;
+
+    /** The texts in the order of the pages' URLs, which fixes the order of the index. */
+    Map<Page, PageText> inUrlOrder() {
+      Map<Page, PageText> ordered = new LinkedHashMap<>();
+      byPage.keySet().stream()
+          .sorted(Comparator.comparing(Page::url))
+          .forEach(page -> ordered.put(page, byPage.get(page)));
+      return ordered;
+    }
   }
 
   private String countPages(LoadedContent content) {

@@ -128,7 +128,8 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   }
 
   private Conversion conversion(SourceFile source) {
-    FutureTask<Conversion> task = conversions.get(source.path().toAbsolutePath().normalize());
+    // Taken once: the crawler asks for each page once, and the body then lives in its document.
+    FutureTask<Conversion> task = conversions.remove(source.path().toAbsolutePath().normalize());
     if (task == null) {
       return convert(source);
     }

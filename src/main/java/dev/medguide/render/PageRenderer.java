@@ -38,8 +38,8 @@ import org.jbake.template.RenderingException;
 
 /**
  * Stage 2: renders every page with JBake's Oven — our AsciiDoc engine inside JBake's crawler, then
- * the Freemarker templates — into the staging folder, plus the root page and the theme assets.
- * JBake's process-wide registries are touched only here.
+ * the Freemarker templates on both cores ({@link PageRenderingTool}) — into the staging folder,
+ * plus the root page and the theme assets. JBake's process-wide registries are touched only here.
  */
 public final class PageRenderer {
   /** The JBake document type of every page; its template is {@code templates/page.ftl}. */
@@ -86,9 +86,9 @@ public final class PageRenderer {
       // JBake looks engines up in a static registry: ours handles every page extension, so
       // only the pages of the content model are crawled.
       Engines.getRecognizedExtensions().forEach(ext -> Engines.register(ext, parser));
-      Oven oven = new Oven(utensils(config, db, content, messages, problems));
+      Oven oven = new Oven(utensils(config, db, content, messages, problems, workers));
       try {
-        oven.bake();
+        RenderingTools.during(oven::bake);
       } finally {
         toolchain.prepareStore();
       }
@@ -191,17 +191,18 @@ public final class PageRenderer {
       ContentStore db,
       LoadedContent content,
       Messages messages,
-      Problems problems) {
+      Problems problems,
+      ExecutorService workers) {
     Utensils utensils = new Utensils();
     utensils.setConfiguration(config);
     utensils.setContentStore(db);
     utensils.setCrawler(new Crawler(db, config));
     utensils.setRenderer(
-        new Renderer(
+        new PageRenderingTool.ConcurrentRenderer(
             db,
             config,
-            new PageTemplateEngine(
-                db, config, content, messages, options.templatesDir(), problems)));
+            new PageTemplateEngine(db, config, content, messages, options.templatesDir(), problems),
+            workers));
     utensils.setAsset(new ThemeAssets(config));
     return utensils;
   }

@@ -51,11 +51,31 @@ public final class LiveSite {
     pipeline.build();
   }
 
-  private synchronized void exportStaticIndex() {
+  /**
+   * Writes the static search index after a partial rebuild, without holding up the next one: only
+   * moving the files into the site waits for the lock, and an export that a newer rebuild has
+   * overtaken is dropped.
+   */
+  private void exportStaticIndex(BuildPipeline.StaticExport export) {
     try {
-      pipeline.exportStaticIndex();
+      if (!export.isCurrent()) {
+        return;
+      }
+      Path written = export.write();
+      synchronized (this) {
+        export.publish(written);
+      }
     } catch (BuildException e) {
       err.println("error: " + e.getMessage());
+    }
+  }
+
+  /** Waits until the static search index of every rebuild so far is written (for tests). */
+  void awaitStaticIndex() throws InterruptedException {
+    try {
+      exportStatic.submit(() -> {}).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -88,7 +108,9 @@ public final class LiveSite {
       }
       err.println(partial ? "pages rebuilt; open pages reload" : "rebuilt; open pages reload");
       if (partial) {
-        exportStatic.execute(this::exportStaticIndex);
+        pipeline
+            .staticExport()
+            .ifPresent(export -> exportStatic.execute(() -> exportStaticIndex(export)));
       }
     } catch (ContentProblemsException e) {
       String problems =

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.medguide.config.BuildOptions;
 import dev.medguide.model.Language;
+import dev.medguide.pipeline.BuildPipeline;
+import dev.medguide.pipeline.Progress;
 import dev.medguide.testing.TestSites;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -55,6 +57,40 @@ class PartialRebuildIT {
     rebuilt.keySet().removeIf(f -> !f.endsWith(".html"));
     expected.keySet().removeIf(f -> !f.endsWith(".html"));
     assertThat(rebuilt).isEqualTo(expected);
+    // The static search index follows on another thread, and then matches the full build's too.
+    live.awaitStaticIndex();
+    Map<String, String> index = texts(site.resolve("assets/search"));
+    assertThat(index).isEqualTo(texts(full.resolve("assets/search")));
+    assertThat(index.values()).anyMatch(text -> text.contains("部分再構築"));
+  }
+
+  @Test
+  void aStaticIndexOvertakenByANewerRebuildIsNotPublished() throws Exception {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path site = work.resolve("site");
+    BuildOptions options = TestSites.options(content, site, EnumSet.allOf(Language.class));
+    BuildPipeline pipeline = new BuildPipeline(options, TestSites.toolchain(), Progress.silent());
+    pipeline.build();
+    Path page = content.resolve("ja/mhlw/6.5.adoc");
+    String original = Files.readString(page, StandardCharsets.UTF_8);
+    Files.writeString(page, original + "\n最初の編集です。\n", StandardCharsets.UTF_8);
+    assertThat(pipeline.rebuildPages(Set.of(page))).isPresent();
+    BuildPipeline.StaticExport first = pipeline.staticExport().orElseThrow();
+    Files.writeString(page, original + "\n二度目の編集です。\n", StandardCharsets.UTF_8);
+    assertThat(pipeline.rebuildPages(Set.of(page))).isPresent();
+    Map<String, String> before = texts(site.resolve("assets/search"));
+
+    Path written = first.write();
+
+    assertThat(first.isCurrent()).isFalse();
+    assertThat(first.publish(written)).isFalse();
+    assertThat(written).doesNotExist();
+    assertThat(texts(site.resolve("assets/search"))).isEqualTo(before);
+    BuildPipeline.StaticExport second = pipeline.staticExport().orElseThrow();
+    assertThat(second.publish(second.write())).isTrue();
+    assertThat(texts(site.resolve("assets/search")).values())
+        .anyMatch(text -> text.contains("二度目"))
+        .noneMatch(text -> text.contains("最初の編集"));
   }
 
   @Test
@@ -86,6 +122,17 @@ class PartialRebuildIT {
         TestSites.toolchain(),
         new LiveReload(),
         new PrintStream(log, true, StandardCharsets.UTF_8));
+  }
+
+  /** Every file under {@code dir}, as text, by its relative path. */
+  private static Map<String, String> texts(Path dir) throws Exception {
+    Map<String, String> texts = new TreeMap<>();
+    try (var files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        texts.put(dir.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return texts;
   }
 
   private static Map<String, Long> modified(Path site) throws Exception {
