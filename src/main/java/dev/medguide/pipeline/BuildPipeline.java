@@ -45,7 +45,11 @@ public final class BuildPipeline {
   private LoadedContent lastContent;
 
   private HtmlPostProcessor lastPostProcessor;
+  private PageRenderer rebuildRenderer;
   private Map<Page, PageText> lastTexts;
+
+  /** Texts of pages rebuilt since the Lucene index was last brought up to date. */
+  private final Map<Page, PageText> unindexed = new LinkedHashMap<>();
 
   /** Counts the successful builds and rebuilds, so that a late static export knows it is stale. */
   private volatile long generation;
@@ -122,7 +126,9 @@ public final class BuildPipeline {
                       bytes -> zip + " (" + bytes / 1024 + " KiB)"));
       lastContent = content;
       lastPostProcessor = postProcessor;
+      rebuildRenderer = new PageRenderer(options, toolchain);
       lastTexts = pageTexts;
+      unindexed.clear();
       generation++;
       return new BuildResult(
           options.outputDir(), content.sources().size(), postProcessor.linksChecked());
@@ -135,11 +141,11 @@ public final class BuildPipeline {
    * Rebuilds only what a change to some page files affects, when that is possible after a
    * successful {@link #build}: the pages are re-rendered with the pages paired with them in the
    * crosswalk and their compare views, post-processed and link-checked against the published site,
-   * moved into it file by file, and their search documents replaced. Navigation, titles and data
-   * are the same as before, or this returns empty and a full build is needed.
+   * moved into it file by file. Navigation, titles and data are the same as before, or this returns
+   * empty and a full build is needed.
    *
-   * <p>The static search index is not rewritten here (it is written from all pages and takes longer
-   * than a page): see {@link #staticExport}.
+   * <p>The search indexes are not touched here, so that the pages can be shown sooner: {@link
+   * #staticExport} brings the Lucene index up to date and writes the static one.
    *
    * @return the result, or empty if the change needs a full build
    * @throws dev.medguide.model.ContentProblemsException (unchecked) if the pages have problems; the
@@ -165,7 +171,7 @@ public final class BuildPipeline {
     Path dir = publisher.createStaging();
     try {
       long start = System.nanoTime();
-      Problems problems = new PageRenderer(options, toolchain).renderPages(content, keys, dir);
+      Problems problems = rebuildRenderer.renderPages(content, keys, dir);
       Texts texts = new Texts();
       problems.addAll(lastPostProcessor.processOnly(content, dir, options.outputDir(), texts));
       problems.throwIfAny();
@@ -177,7 +183,7 @@ public final class BuildPipeline {
               keys.stream()
                   .map(k -> content.model().page(k.id(), k.lang()).orElseThrow())
                   .toList());
-      new SearchIndexer(content.model()).update(changedTexts, options.outputDir());
+      unindexed.putAll(changedTexts);
       lastTexts.putAll(changedTexts);
       lastContent = content;
       generation++;
@@ -190,16 +196,22 @@ public final class BuildPipeline {
   }
 
   /**
-   * The static search index of the site as it is now, to write after {@link #rebuildPages}: {@link
+   * After {@link #rebuildPages}: replaces the rebuilt pages' documents in the Lucene index of the
+   * published site, and returns the static search index as it is then, to write: {@link
    * StaticExport#write} takes long and may run on another thread while pages are rebuilt again;
    * {@link StaticExport#publish} then moves the files into the site unless a newer build or rebuild
-   * came in between (its own export, or its full build, has the newer index).
+   * came in between (its own export, or its full build, has the newer index). Call this where
+   * builds cannot run at the same time.
    *
    * @return empty if nothing was built yet
    */
   public Optional<StaticExport> staticExport() {
     if (lastContent == null) {
       return Optional.empty();
+    }
+    if (!unindexed.isEmpty()) {
+      new SearchIndexer(lastContent.model()).update(unindexed, options.outputDir());
+      unindexed.clear();
     }
     return Optional.of(
         new StaticExport(lastContent.model(), new LinkedHashMap<>(lastTexts), generation));
@@ -215,6 +227,11 @@ public final class BuildPipeline {
       this.model = model;
       this.texts = texts;
       this.generation = generation;
+    }
+
+    /** Which build or rebuild this export is of: they are counted. */
+    public long generation() {
+      return generation;
     }
 
     /** Whether no build or rebuild came after this export was taken. */

@@ -59,7 +59,10 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   private Runnable pageDone = () -> {};
 
   /** A converted page body and the problems Asciidoctor logged while converting it. */
-  private record Conversion(SourceFile source, String html, Problems problems) {}
+  record Conversion(SourceFile source, String html, Problems problems) {}
+
+  /** Conversions kept from earlier runs, by file, reused while the file's text is the same. */
+  private Map<Path, Conversion> kept;
 
   AsciidocPageParser(
       Asciidoctor asciidoctor,
@@ -93,6 +96,15 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
         workers.execute(task);
       }
     }
+  }
+
+  /**
+   * Reuses and keeps conversions in {@code kept} (one-page rebuilds): a page whose text has not
+   * changed is not converted again. Only for runs whose site data and labels are those the kept
+   * conversions were made with.
+   */
+  void reuse(Map<Path, Conversion> kept) {
+    this.kept = kept;
   }
 
   /** Runs {@code pageDone} each time the crawler has taken a converted page (progress). */
@@ -129,7 +141,17 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
 
   private Conversion conversion(SourceFile source) {
     // Taken once: the crawler asks for each page once, and the body then lives in its document.
-    FutureTask<Conversion> task = conversions.remove(source.path().toAbsolutePath().normalize());
+    Path file = source.path().toAbsolutePath().normalize();
+    FutureTask<Conversion> task = conversions.remove(file);
+    if (task == null && kept != null) {
+      Conversion earlier = kept.get(file);
+      if (earlier != null && earlier.source().lines().equals(source.lines())) {
+        return earlier;
+      }
+      Conversion conversion = convert(source);
+      kept.put(file, conversion);
+      return conversion;
+    }
     if (task == null) {
       return convert(source);
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,23 @@ public final class PageRenderer {
 
   private final BuildOptions options;
   private final Toolchain toolchain;
+
+  /**
+   * For {@link #renderPages}: the last conversions, so that a page re-rendered only for its
+   * crosswalk partner's sake is not converted again while its text is the same.
+   */
+  private final Map<Path, AsciidocPageParser.Conversion> kept =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, AsciidocPageParser.Conversion> eldest) {
+          return size() > KEPT_CONVERSIONS;
+        }
+      };
+
+  private static final int KEPT_CONVERSIONS = 64;
+
+  /** For {@link #renderPages}: the templates of compare views, parsed once. */
+  private StandaloneTemplates standalone;
 
   public PageRenderer(BuildOptions options, Toolchain toolchain) {
     this.options = options;
@@ -115,10 +133,12 @@ public final class PageRenderer {
   }
 
   /**
-   * Renders only some pages, for a one-page rebuild in {@code serve}: {@code changed} and, so that
-   * their compare views can be remade, the pages they are paired with in the crosswalk, into {@code
-   * dir}, plus those compare views. No crawl and no store: each page is converted and run through
-   * its template directly, as the Oven would (the page template reads nothing from JBake's store).
+   * Renders only some pages, for a one-page rebuild in {@code serve}; the same renderer serves the
+   * rebuilds that follow one build (their templates, labels and data are that build's): {@code
+   * changed} and, so that their compare views can be remade, the pages they are paired with in the
+   * crosswalk, into {@code dir}, plus those compare views. No crawl and no store: each page is
+   * converted and run through its template directly, as the Oven would (the page template reads
+   * nothing from JBake's store).
    *
    * @return the problems found
    */
@@ -157,6 +177,7 @@ public final class PageRenderer {
             messages,
             new SourceLocator(options.contentDir()),
             problems);
+    parser.reuse(kept);
     DataBlocks dataBlocks = new DataBlocks(model, messages);
     dataBlocks.register(toolchain.asciidoctor());
     try {
@@ -181,8 +202,10 @@ public final class PageRenderer {
       parser.close();
       dataBlocks.unregister(toolchain.asciidoctor());
     }
-    new ComparePageWriter(model, messages, new StandaloneTemplates(options.templatesDir()))
-        .write(dir, entries, languages, problems);
+    if (standalone == null) {
+      standalone = new StandaloneTemplates(options.templatesDir());
+    }
+    new ComparePageWriter(model, messages, standalone).write(dir, entries, languages, problems);
     return problems;
   }
 

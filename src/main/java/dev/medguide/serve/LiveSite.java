@@ -12,8 +12,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +28,27 @@ public final class LiveSite {
   private final BuildPipeline pipeline;
   private final LiveReload liveReload;
 
-  /** One thread that writes the static search index after a partial rebuild. */
-  private final ExecutorService exportStatic =
-      Executors.newSingleThreadExecutor(
+  /**
+   * How long the search indexes wait after a partial rebuild: a writer saving again within it gets
+   * the next page rebuild without the index update competing for the cores; the search catches up
+   * once the edits pause.
+   */
+  static final long SEARCH_DELAY_MILLIS = Long.getLong("medguide.searchDelay", 1000);
+
+  /** One thread that brings the search indexes up to date after partial rebuilds, in order. */
+  private final ScheduledExecutorService exportStatic =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread thread = new Thread(r, "medguide-static-index");
             thread.setDaemon(true);
             return thread;
           });
+
+  /** The update waiting for its delay, if any (a newer rebuild postpones it). */
+  private ScheduledFuture<?> searchUpdate;
+
+  /** The build or rebuild whose search indexes were last brought up to date. */
+  private long exported = -1;
 
   private final PrintStream err;
   private SiteServer server;
@@ -52,14 +67,21 @@ public final class LiveSite {
   }
 
   /**
-   * Writes the static search index after a partial rebuild, without holding up the next one: only
-   * moving the files into the site waits for the lock, and an export that a newer rebuild has
-   * overtaken is dropped.
+   * Brings the search indexes up to date after a partial rebuild, without holding up the next one
+   * for long: the Lucene update (a fraction of a second) and moving the static index into the site
+   * hold the lock, writing the static index does not, and an export that a newer rebuild has
+   * overtaken is dropped (that rebuild's own task follows).
    */
-  private void exportStaticIndex(BuildPipeline.StaticExport export) {
+  private void updateSearch() {
     try {
-      if (!export.isCurrent()) {
-        return;
+      BuildPipeline.StaticExport export;
+      synchronized (this) {
+        export = pipeline.staticExport().orElse(null);
+        if (export == null || !export.isCurrent() || export.generation() == exported) {
+          return; // a newer rebuild's task follows, or an earlier task did this one's work
+        }
+        exported = export.generation();
+        replaceSearcher();
       }
       Path written = export.write();
       synchronized (this) {
@@ -70,9 +92,17 @@ public final class LiveSite {
     }
   }
 
-  /** Waits until the static search index of every rebuild so far is written (for tests). */
+  private void replaceSearcher() {
+    if (server != null) {
+      var glossary = pipeline.lastContent().orElseThrow().model().data().glossary();
+      server.replaceSearcher(new SiteSearcher(options.outputDir(), glossary));
+    }
+  }
+
+  /** Waits until the search indexes of every rebuild so far are up to date (for tests). */
   void awaitStaticIndex() throws InterruptedException {
     try {
+      exportStatic.schedule(() -> {}, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS).get();
       exportStatic.submit(() -> {}).get();
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause());
@@ -100,18 +130,18 @@ public final class LiveSite {
       if (!partial) {
         pipeline.build();
       }
-      // Pages reload first; the search API follows a moment later with the new index.
+      // Pages reload first; after a partial rebuild the search indexes follow a moment later.
       liveReload.published();
-      if (server != null) {
-        var glossary = pipeline.lastContent().orElseThrow().model().data().glossary();
-        server.replaceSearcher(new SiteSearcher(options.outputDir(), glossary));
+      if (partial) {
+        if (searchUpdate != null) {
+          searchUpdate.cancel(false);
+        }
+        searchUpdate =
+            exportStatic.schedule(this::updateSearch, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+      } else {
+        replaceSearcher();
       }
       err.println(partial ? "pages rebuilt; open pages reload" : "rebuilt; open pages reload");
-      if (partial) {
-        pipeline
-            .staticExport()
-            .ifPresent(export -> exportStatic.execute(() -> exportStaticIndex(export)));
-      }
     } catch (ContentProblemsException e) {
       String problems =
           e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
