@@ -108,6 +108,9 @@ public final class PageRenderer {
       try {
         RenderingTools.during(oven::bake);
       } finally {
+        // The store holds every page; it is not needed after the Oven, so its memory is freed
+        // for the stages that follow (and does not pile up over serve's rebuilds).
+        dropQuietly(db);
         toolchain.prepareStore();
       }
       // Template failures were reported with file and line by PageTemplateEngine; anything
@@ -251,6 +254,17 @@ public final class PageRenderer {
     properties.setProperty("db.store", "memory");
     properties.setProperty("db.path", "medguide-" + Long.toHexString(System.nanoTime()));
     return config;
+  }
+
+  private static void dropQuietly(ContentStore db) {
+    try {
+      if (db.isActive()) {
+        db.drop();
+        db.close();
+      }
+    } catch (RuntimeException e) {
+      // Already gone (the Oven failed to start it): nothing to free.
+    }
   }
 
   private static Map<Path, SourceFile> sourcesByPath(LoadedContent content) {

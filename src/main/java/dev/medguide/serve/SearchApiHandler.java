@@ -6,9 +6,10 @@ import dev.medguide.search.SiteSearcher;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -26,8 +27,9 @@ import org.eclipse.jetty.util.Fields;
  *
  * <p>Answers are cached: the index changes only when the site is rebuilt, and readers ask the same
  * questions (search-as-you-type asks every prefix), so a repeated query costs a map lookup instead
- * of a search with snippets. The cache holds the most recently used {@link #CACHED} answers and is
- * dropped whenever the searcher is replaced; {@code -Dmedguide.searchCache=0} turns it off.
+ * of a search with snippets. The cache holds up to {@link #CACHED} answers (when full, a new answer
+ * replaces an arbitrary one) and is dropped whenever the searcher is replaced; {@code
+ * -Dmedguide.searchCache=0} turns it off.
  */
 final class SearchApiHandler extends Handler.Abstract {
   static final String PATH = "/api/search";
@@ -38,16 +40,14 @@ final class SearchApiHandler extends Handler.Abstract {
   private final Supplier<SiteSearcher> searcher;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** The searcher the cached answers came from, and the answers (JSON) by query. */
-  private SiteSearcher cachedFrom;
+  /** The answers (JSON) by query, and the searcher they came from. */
+  private record Answers(SiteSearcher from, Map<String, byte[]> byQuery) {}
 
-  private final Map<String, byte[]> cache =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-          return size() > CACHED;
-        }
-      };
+  /**
+   * The current answers, replaced when the searcher changes. Lock-free: on two cores a thread
+   * holding a lock is often switched out, and every request behind it waits.
+   */
+  private final AtomicReference<Answers> answers = new AtomicReference<>();
 
   SearchApiHandler(Supplier<SiteSearcher> searcher) {
     this.searcher = searcher;
@@ -89,18 +89,29 @@ final class SearchApiHandler extends Handler.Abstract {
     return send(response, callback, HttpStatus.OK_200, answer);
   }
 
-  private synchronized byte[] cached(SiteSearcher current, String key) {
-    if (current != cachedFrom) {
-      cache.clear();
-      cachedFrom = current;
+  private byte[] cached(SiteSearcher current, String key) {
+    Answers now = answers.get();
+    if (now == null || now.from() != current) {
+      answers.compareAndSet(now, new Answers(current, new ConcurrentHashMap<>()));
+      return null;
     }
-    return cache.get(key);
+    return now.byQuery().get(key);
   }
 
-  private synchronized void cache(SiteSearcher current, String key, byte[] answer) {
-    if (current == cachedFrom && CACHED > 0) {
-      cache.put(key, answer);
+  private void cache(SiteSearcher current, String key, byte[] answer) {
+    Answers now = answers.get();
+    if (now == null || now.from() != current || CACHED <= 0) {
+      return;
     }
+    Map<String, byte[]> byQuery = now.byQuery();
+    if (byQuery.size() >= CACHED) {
+      // Full: one answer makes room, whichever the map gives first.
+      var first = byQuery.keySet().iterator();
+      if (first.hasNext()) {
+        byQuery.remove(first.next());
+      }
+    }
+    byQuery.put(key, answer);
   }
 
   /** What is wrong with the parameters, or null. */

@@ -22,7 +22,7 @@ final class Processes {
   private Processes() {}
 
   /** One finished run. */
-  record Run(Duration wall, long peakKib, int exitCode, String out, String err) {
+  record Run(Duration wall, long peakKib, int exitCode, String out, String err, boolean stopped) {
     double seconds() {
       return wall.toNanos() / 1e9;
     }
@@ -30,6 +30,15 @@ final class Processes {
 
   /** Runs a command in {@code dir} to its end and measures it; fails if it exits non-zero. */
   static Run run(Path dir, List<String> command) {
+    return run(dir, command, null);
+  }
+
+  /**
+   * Runs a command in {@code dir} and measures it; fails if it exits non-zero. A run that takes
+   * longer than {@code limit} (if not null) is stopped, with its children, and comes back with
+   * {@code stopped} set and the limit as its time (a lower bound).
+   */
+  static Run run(Path dir, List<String> command, Duration limit) {
     try {
       File out = File.createTempFile("bench-out", ".txt");
       File err = File.createTempFile("bench-err", ".txt");
@@ -42,18 +51,26 @@ final class Processes {
                 .redirectError(err)
                 .start();
         Map<Long, Long> peaks = new HashMap<>();
+        boolean stopped = false;
         while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
           sample(process.toHandle(), peaks);
+          if (limit != null && System.nanoTime() - start > limit.toNanos()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor();
+            stopped = true;
+          }
         }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Duration wall = stopped ? limit : Duration.ofNanos(System.nanoTime() - start);
         Run run =
             new Run(
                 wall,
                 peaks.values().stream().mapToLong(Long::longValue).sum(),
                 process.exitValue(),
                 Files.readString(out.toPath(), StandardCharsets.UTF_8),
-                Files.readString(err.toPath(), StandardCharsets.UTF_8));
-        if (run.exitCode() != 0) {
+                Files.readString(err.toPath(), StandardCharsets.UTF_8),
+                stopped);
+        if (run.exitCode() != 0 && !stopped) {
           throw new IllegalStateException(
               String.join(" ", command) + " exited " + run.exitCode() + ":\n" + run.err());
         }
