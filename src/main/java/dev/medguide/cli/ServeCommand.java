@@ -85,18 +85,28 @@ final class ServeCommand implements Callable<Integer> {
     try (Toolchain toolchain = new Toolchain()) {
       LiveReload liveReload = watch ? new LiveReload() : null;
       LiveSite live = new LiveSite(options, toolchain, liveReload, main.err());
+      boolean built = false;
       if (rebuild
           || !Files.isRegularFile(site.resolve("index.html"))
           || !Files.isDirectory(SearchIndexer.indexDirOf(site))) {
         live.buildNow();
+        built = true;
       }
       var glossary = new ContentLoader(options).load().model().data().glossary();
-      try (SiteServer server =
+      // The watcher starts first: once the server answers, every save is seen.
+      try (SiteWatcher watcher =
+              watch ? new SiteWatcher(List.of(content, templates), live::rebuild) : null;
+          SiteServer server =
               new SiteServer(
-                  site, new SiteSearcher(site, glossary), host, port, basePath, liveReload);
-          SiteWatcher watcher =
-              watch ? new SiteWatcher(List.of(content, templates), live::rebuild) : null) {
+                  site, new SiteSearcher(site, glossary), host, port, basePath, liveReload)) {
         live.attach(server);
+        if (watch && !built) {
+          // The site on disk is served at once; a build in the background gives the watcher what
+          // one-page rebuilds start from (else the first save would wait for a full build).
+          Thread warm = new Thread(live::rebuild, "medguide-first-build");
+          warm.setDaemon(true);
+          warm.start();
+        }
         String prefix = basePath.endsWith("/") ? basePath : basePath + "/";
         main.err()
             .printf(
