@@ -78,11 +78,10 @@ public final class HtmlPostProcessor {
               file -> {
                 Checked page =
                     processOne(byUrl, stagingDir, file, steps, checker, processed, problems);
-                write(page.page(), stagingDir);
-                if (page.page().source().isPresent()) {
+                if (page.hasSource()) {
                   pageDone.run();
                 }
-                return page.withoutDocument();
+                return page;
               });
       anchors.clear();
       pages.forEach(page -> anchors.put(page.url(), page.ids()));
@@ -112,9 +111,7 @@ public final class HtmlPostProcessor {
     Problems problems = new Problems();
     List<Checked> changed = new ArrayList<>();
     for (Path file : SiteFiles.of(dir).html()) {
-      Checked page = processOne(byUrl, dir, file, steps, checker, processed, problems);
-      write(page.page(), dir);
-      changed.add(page.withoutDocument());
+      changed.add(processOne(byUrl, dir, file, steps, checker, processed, problems));
     }
     Map<String, Set<String>> ids = new HashMap<>(anchors);
     changed.forEach(page -> ids.put(page.url(), page.ids()));
@@ -125,14 +122,14 @@ public final class HtmlPostProcessor {
     return problems;
   }
 
-  /** A page after its steps and checks: its anchors and links to other pages' anchors. */
+  /**
+   * A page after its steps and checks, once written back: its anchors, its links to other pages'
+   * anchors, and whether it has an AsciiDoc source. Its parse is not kept.
+   */
   private record Checked(
-      HtmlPage page, String url, Set<String> ids, List<LinkChecker.Anchor> anchors) {
-    Checked withoutDocument() {
-      return new Checked(null, url, ids, anchors);
-    }
-  }
+      String url, Set<String> ids, List<LinkChecker.Anchor> anchors, boolean hasSource) {}
 
+  /** Processes, checks and writes back one file, handing the page to {@code processed}. */
   private static Checked processOne(
       Map<String, SourceFile> byUrl,
       Path root,
@@ -146,7 +143,8 @@ public final class HtmlPostProcessor {
     Set<String> ids = LinkChecker.ids(page);
     List<LinkChecker.Anchor> anchors = checker.check(page, ids, problems);
     processed.accept(page);
-    return new Checked(page, page.url(), ids, anchors);
+    write(page, root);
+    return new Checked(page.url(), ids, anchors, page.source().isPresent());
   }
 
   /** Applies {@code work} to every item on the workers; the results keep the items' order. */

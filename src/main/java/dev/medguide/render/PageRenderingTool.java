@@ -21,9 +21,10 @@ import org.jbake.template.RenderingException;
  *
  * <p>JBake's own step queries the store for all documents of the page's type, once per page, to
  * find its previous and next document, which makes rendering quadratic in the number of pages (at
- * 1,040 pages it was 30 of a 43 s render stage). Our templates take navigation from the content
- * model and never read previous or next, so this step does not look them up. Nor does it mark each
- * document rendered in the store (one more query per page): the store lives for one build.
+ * 1,040 pages the render stage took 43 s with it and 14 s with this step). Our templates take
+ * navigation from the content model and never read previous or next, so this step does not look
+ * them up. Nor does it mark each document rendered in the store (one more query per page): the
+ * store lives for one build.
  */
 public final class PageRenderingTool implements org.jbake.render.RenderingTool {
   @Override

@@ -36,7 +36,7 @@ public final class LiveSite {
   static final long SEARCH_DELAY_MILLIS = Long.getLong("medguide.searchDelay", 1000);
 
   /** One thread that brings the search indexes up to date after partial rebuilds, in order. */
-  private final ScheduledExecutorService exportStatic =
+  private final ScheduledExecutorService searchUpdates =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread thread = new Thread(r, "medguide-static-index");
@@ -102,8 +102,8 @@ public final class LiveSite {
   /** Waits until the search indexes of every rebuild so far are up to date (for tests). */
   void awaitStaticIndex() throws InterruptedException {
     try {
-      exportStatic.schedule(() -> {}, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS).get();
-      exportStatic.submit(() -> {}).get();
+      searchUpdates.schedule(() -> {}, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS).get();
+      searchUpdates.submit(() -> {}).get();
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
@@ -137,7 +137,7 @@ public final class LiveSite {
           searchUpdate.cancel(false);
         }
         searchUpdate =
-            exportStatic.schedule(this::updateSearch, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            searchUpdates.schedule(this::updateSearch, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
       } else {
         replaceSearcher();
       }
