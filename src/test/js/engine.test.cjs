@@ -14,12 +14,7 @@ const plain = (value) => JSON.parse(JSON.stringify(value));
 const golden = readTsv(path.join(root, "src/test/resources/search/analysis.tsv"));
 
 test("golden vectors: normalisation and variant mapping match Java", async () => {
-  const meta = await S.load("ja", "meta");
-  // The variants are spread over the lexicon shards by first character.
-  const variants = {};
-  for (let n = 0; n < meta.shards.lexicon; n++) {
-    Object.assign(variants, plain((await S.load("ja", "lexicon-" + n)).v));
-  }
+  const variants = plain((await S.load("ja", "meta")).variants);
   assert.ok(Object.keys(variants).length > 0);
   for (const row of golden) {
     assert.strictEqual(S.canonicalize(S.normalize(row.input), variants), row.normalized, row.input);
@@ -81,4 +76,20 @@ test("snippets are escaped and mark the query's words", async () => {
   const html = await S.snippet(hits[0], hits.query.surfaces);
   assert.match(html, /<mark>外部保存<\/mark>/);
   assert.strictEqual(S.escapeHtml("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+});
+
+test("posting lists and norms decode as the exporter wrote them", () => {
+  // PostingCodecTest writes these strings; SmallFloat.byte4ToInt gives these lengths.
+  assert.deepStrictEqual(plain(S.decode("01VX0_VXW0")), [0, 1, 31, 32, 1023, 1024]);
+  const lengths = [[0, 0], [1, 1], [23, 23], [24, 24], [25, 25], [31, 31], [32, 32], [40, 40], [47, 54],
+    [48, 56], [63, 144], [64, 152], [100, 3096], [128, 32792], [200, 16777240], [255, 2013265944]];
+  for (const [norm, length] of lengths) {
+    assert.strictEqual(S.normLength(norm), length, String(norm));
+  }
+});
+
+test("a site this small keeps every posting: nothing is partial", async () => {
+  const hits = await S.search("医療情報", "ja", 0);
+  assert.ok(hits.length > 10, String(hits.length));
+  assert.strictEqual(hits.partial, false);
 });

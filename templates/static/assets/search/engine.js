@@ -135,29 +135,67 @@
   }
 
 
-  /** What a spelling's lexicon shard is chosen by: its first two characters, as the exporter. */
-  function lexiconKey(spelling) {
-    return spelling.length < 2 ? spelling : spelling.substring(0, 2);
+  /** Whether a prefix's longer spellings are in the shards of longer keys (its shard must be loaded). */
+  function isSplit(lang, meta, prefix) {
+    var data = registry[lang + "/lexicon-" + shard(prefix, meta.shards.lexicon)];
+    return !!(data && data.s && has(data.s, prefix));
   }
 
-  /** Loads the lexicon shards a text needs: those of every spelling that may start in it. */
+  /**
+   * What a spelling's lexicon shard is chosen by, as the exporter: its first two characters, or
+   * more while those are a prefix the exporter split.
+   */
+  function lexiconKey(lang, meta, spelling) {
+    var length = Math.min(2, spelling.length);
+    while (length < spelling.length && isSplit(lang, meta, spelling.substring(0, length))) length++;
+    return spelling.substring(0, length);
+  }
+
+  /**
+   * Loads the lexicon shards a text needs: at each position where segment may look a spelling
+   * up (not inside a Latin word), the shard of the spellings that start there, following split
+   * prefixes. Spellings of one character are in meta.
+   */
   function loadLexicon(text, lang, meta) {
-    var shards = {};
-    for (var i = 0; i < text.length; i++) {
-      if (!/\s/.test(text[i])) {
-        shards[shard(text[i], meta.shards.lexicon)] = true;
-        if (i + 1 < text.length) {
-          shards[shard(text.substring(i, i + 2), meta.shards.lexicon)] = true;
+    var count = meta.shards.lexicon;
+    function from(at, key) {
+      return load(lang, "lexicon-" + shard(key, count)).then(function () {
+        if (at + key.length < text.length && isSplit(lang, meta, key)) {
+          return from(at, text.substring(at, at + key.length + 1));
         }
+      });
+    }
+    var all = [];
+    for (var i = 0; i + 1 < text.length; i++) {
+      var inWord = i > 0 && isWordChar(text[i - 1]) && isWordChar(text[i]);
+      if (!/\s/.test(text[i]) && !inWord) {
+        all.push(from(i, text.substring(i, i + 2)));
       }
     }
-    return Promise.all(Object.keys(shards).map(function (n) { return load(lang, "lexicon-" + n); }));
+    return Promise.all(all);
   }
 
-  /** What the lexicon holds for a spelling: part t (index terms), v (variant of) or x (expansion). */
-  function lexicon(lang, meta, part, spelling) {
-    var data = registry[lang + "/lexicon-" + shard(lexiconKey(spelling), meta.shards.lexicon)];
-    return data && has(data[part], spelling) ? data[part][spelling] : undefined;
+  /** What the lexicon holds for a spelling: its index terms (1 in the index files: itself). */
+  function lexicon(lang, meta, spelling) {
+    var value;
+    if (spelling.length === 1) {
+      value = has(meta.one, spelling) ? meta.one[spelling] : undefined;
+    } else {
+      var data = registry[lang + "/lexicon-" + shard(lexiconKey(lang, meta, spelling), meta.shards.lexicon)];
+      value = data && has(data.t, spelling) ? data.t[spelling] : undefined;
+    }
+    return value === 1 ? [spelling] : value;
+  }
+
+  /** Loads the expansion shards of some keys (the whole query and its words). */
+  function loadExpansions(keys, lang, meta) {
+    return Promise.all(keys.map(function (key) { return load(lang, "expand-" + shard(key, meta.shards.expand)); }));
+  }
+
+  /** The glossary expansion of a key: index terms, or an empty list. */
+  function expansion(lang, meta, key) {
+    var data = registry[lang + "/expand-" + shard(key, meta.shards.expand)];
+    return data && has(data, key) ? data[key] : [];
   }
 
   /**
@@ -207,19 +245,14 @@
   function analyze(query, lang) {
     return load(lang, "meta").then(function (meta) {
       var raw = normalize(query).replace(/[\u0000-\u001f]/g, " ").trim().substring(0, 200);
-      var text = raw;
-      return loadLexicon(raw, lang, meta).then(function () {
-        if (lang === "ja") {
-          text = canonicalize(raw, function (s) { return lexicon(lang, meta, "v", s); });
-        }
-        // The terms that replaced variants may start with other characters.
-        return loadLexicon(text, lang, meta);
-      }).then(function () {
-        var lookup = function (surface) { return lexicon(lang, meta, "t", surface); };
-        var expansions = function (key) { return lexicon(lang, meta, "x", key) || []; };
+      var text = lang === "ja" ? canonicalize(raw, meta.variants) : raw;
+      var whole = text.trim();
+      var loads = [loadLexicon(text, lang, meta), loadExpansions([whole].concat(whole.split(/\s+/)), lang, meta)];
+      return Promise.all(loads).then(function () {
+        var lookup = function (surface) { return lexicon(lang, meta, surface); };
+        var expansions = function (key) { return expansion(lang, meta, key); };
         var seg = segment(text, lookup);
         var words = seg.terms.slice();
-        var whole = text.trim();
         var extra = whole ? expansions(whole).slice() : [];
         whole.split(/\s+/).forEach(function (part) {
           if (part && part !== whole) expansions(part).forEach(function (t) { if (extra.indexOf(t) < 0) extra.push(t); });
@@ -229,6 +262,65 @@
         return { meta: meta, words: words, terms: seg.terms, bigrams: grams, surfaces: seg.surfaces, text: text };
       });
     });
+  }
+
+  /** A field length from its one-byte norm, as Lucene's SmallFloat.byte4ToInt decodes it. */
+  function normLength(norm) {
+    if (norm < 24) return norm;
+    var i = norm - 24;
+    var shift = (i >>> 3) - 1;
+    return 24 + (shift < 0 ? (i & 7) : ((i & 7) | 8) * Math.pow(2, shift));
+  }
+
+  /** Digits of the exporter's PostingCodec: 0-31 end a number, 32-63 are followed by more. */
+  var DIGITS = (function () {
+    var last = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+    var more = "WXYZabcdefghijklmnopqrstuvwxyz-_";
+    var table = {};
+    for (var k = 0; k < 32; k++) {
+      table[last.charCodeAt(k)] = k;
+      table[more.charCodeAt(k)] = 32 + k;
+    }
+    return table;
+  })();
+
+  /** The numbers of a PostingCodec string. */
+  function decode(text) {
+    var out = [];
+    var value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS[text.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
+      } else {
+        out.push(value * 32 + digit);
+        value = 0;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A term's postings in a field: {df, list: [doc, tf, length, ...]}, df counting every document
+   * with the term though a very common term's list keeps only those it weighs most in; decoded
+   * once, when first used.
+   */
+  function postingsOf(lang, meta, field, term) {
+    var data = registry[lang + "/postings-" + shard(term, meta.shards.postings)];
+    var byField = data && data[field];
+    if (!byField || !has(byField, term)) return null;
+    var value = byField[term];
+    if (typeof value === "string") {
+      var numbers = decode(value);
+      var list = [];
+      var doc = 0;
+      for (var p = 1; p + 2 < numbers.length; p += 3) {
+        doc += numbers[p];
+        list.push(doc, numbers[p + 1], normLength(numbers[p + 2]));
+      }
+      value = byField[term] = { df: numbers[0], list: list };
+    }
+    return value;
   }
 
   /** BM25 as Lucene 9 computes it: idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)). */
@@ -278,11 +370,14 @@
       });
       return Promise.all(Object.keys(shards).map(function (n) { return load(lang, "postings-" + n); })).then(function () {
         var scores = {};
+        var partial = false;
         Object.keys(fieldTerms).forEach(function (field) {
           fieldTerms[field].forEach(function (t) {
-            var postings = (registry[lang + "/postings-" + shard(t, meta.shards.postings)][field] || {})[t];
-            if (!postings) return;
-            var df = postings.length / 3;
+            var found = postingsOf(lang, meta, field, t);
+            if (!found) return;
+            var df = found.df;
+            var postings = found.list;
+            partial = partial || df > postings.length / 3;
             for (var p = 0; p < postings.length; p += 3) {
               var doc = postings[p];
               scores[doc] = (scores[doc] || 0) + meta.boosts[field] * bm25(meta, field, df, postings[p + 1], postings[p + 2]);
@@ -297,6 +392,8 @@
         hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
         var out = limit ? hits.slice(0, limit) : hits;
         out.query = q;
+        // Some of a very common term's documents are not in the static index: more may match.
+        out.partial = partial;
         return limit ? describe(out) : out;
       });
     });
@@ -341,7 +438,7 @@
    * text comes in chunks (text-{doc}-{n}.js, each knowing how many there are); the first
    * MAX_CHUNKS are searched for the words, in order, and the page's start is the fallback.
    */
-  var MAX_CHUNKS = 4;
+  var MAX_CHUNKS = 5;
 
   function snippet(hit, surfaces, width) {
     width = width || 120;
@@ -372,6 +469,8 @@
     bigrams: bigrams,
     segment: segment,
     shard: shard,
+    decode: decode,
+    normLength: normLength,
     analyze: analyze,
     search: search,
     describe: describe,

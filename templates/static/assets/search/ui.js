@@ -136,14 +136,16 @@
       Promise.all(languages().map(function (l) { return S.search(query, l, 0); })).then(function (lists) {
         if (field.value.trim() !== query) return;
         var hits = [];
+        var partial = false;
         lists.forEach(function (list) {
           surfaces = surfaces.concat(list.query.surfaces);
           hits = hits.concat(list);
+          partial = partial || list.partial;
         });
         var wanted = selected();
         hits = hits.filter(function (h) { return wanted.indexOf(h.guideline) >= 0; });
         hits.sort(function (a, b) { return b.score - a.score; });
-        status.textContent = (text.count || "{0}").replace("{0}", hits.length);
+        status.textContent = ((partial ? text.countMore : text.count) || "{0}").replace("{0}", hits.length);
         return S.describe(hits.slice(0, 20));
       }).then(function (shown) {
         if (!shown || field.value.trim() !== query) return;

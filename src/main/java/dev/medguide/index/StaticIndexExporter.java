@@ -44,14 +44,16 @@ import org.apache.lucene.util.SmallFloat;
  * loads hardly grows with the site. Per language:
  *
  * <ul>
- *   <li>{@code meta.js}: BM25 parameters and field statistics, shard counts, and per document one
+ *   <li>{@code meta.js}: BM25 parameters and field statistics, shard counts, per document one
  *       character naming its class (guideline, kind and prior), which ranking and filtering need
- *       for every hit;
- *   <li>{@code lexicon-N.js}, by a spelling's first two characters: normalised spelling → index
- *       terms (for segmenting queries against the index's own vocabulary), glossary variant → term,
- *       and glossary expansions;
- *   <li>{@code postings-N.js}, by term: per field, document, frequency and field length (as
- *       Lucene's norm encodes it) of every document with the term;
+ *       for every hit, the lexicon's spellings of one character and the glossary's variants;
+ *   <li>{@code lexicon-N.js}, by a spelling's first two characters (more for the prefixes of many
+ *       spellings, see {@link #splitPrefixes}): normalised spelling → index terms, for segmenting
+ *       queries against the index's own vocabulary (1 for a spelling that is its own term);
+ *       spellings of one character and glossary variants are in {@code meta.js};
+ *   <li>{@code expand-N.js}, by the whole key: glossary expansions of a query or query word;
+ *   <li>{@code postings-N.js}, by term: per field, the term's postings as a {@link PostingCodec}
+ *       string (see {@link #encode}); very common terms keep only the documents they weigh most in;
  *   <li>{@code docs-N.js}: id, URL and title of {@link #DOCS_PER_SHARD} documents, loaded only for
  *       the hits shown;
  *   <li>{@code text-D-N.js}: piece N of document D's text, for its snippet; a snippet loads the
@@ -64,13 +66,16 @@ import org.apache.lucene.util.SmallFloat;
  */
 final class StaticIndexExporter {
   static final String DIR = "assets/search";
-  static final int FORMAT = 2;
-  static final int LEXICON_SHARD_BYTES = 4 * 1024;
-  static final int POSTINGS_SHARD_BYTES = 8 * 1024;
+  static final int FORMAT = 3;
+  static final int LEXICON_SHARD_BYTES = 512;
+  static final int EXPANSION_SHARD_BYTES = 1024;
+  static final int POSTINGS_SHARD_BYTES = 2048;
   static final int MIN_LEXICON_SHARDS = 8;
   static final int MIN_POSTINGS_SHARDS = 16;
-  static final int DOCS_PER_SHARD = 16;
+  static final int DOCS_PER_SHARD = 8;
+  static final int KEEP_POSTINGS = 256;
   static final int TEXT_CHUNK = 1500;
+  static final int FIRST_TEXT_CHUNK = 500;
 
   /** The characters that name a document's class in {@code meta.cls}, in order. */
   private static final String CLASS_CODES = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -166,12 +171,12 @@ final class StaticIndexExporter {
     Map<String, Float> boosts = SearchFields.boosts(lang);
     Map<String, Object> average = new LinkedHashMap<>();
     Map<String, Object> docCounts = new LinkedHashMap<>();
-    // term → field → [doc, frequency, length, …], in term order
+    // term → field → [doc, frequency, norm, …], in term order
     Map<String, Map<String, List<Integer>>> postings = new TreeMap<>();
     Map<Integer, Integer> numbers = exportNumbers(docIds);
     for (String name : boosts.keySet()) {
       String field = SearchFields.field(name, lang);
-      Map<Integer, Integer> lengths = lengths(reader, field);
+      Map<Integer, Integer> norms = norms(reader, field);
       // Counted over live documents: Lucene's own field statistics still count the documents
       // a one-page rebuild replaced, and the export must equal a full build's.
       long sumTtf = 0;
@@ -179,20 +184,48 @@ final class StaticIndexExporter {
       for (LeafReaderContext leaf : reader.leaves()) {
         Terms terms = leaf.reader().terms(field);
         if (terms != null) {
-          sumTtf += collectPostings(leaf, terms, name, numbers, lengths, postings, withField);
+          sumTtf += collectPostings(leaf, terms, name, numbers, norms, postings, withField);
         }
       }
       int docCount = withField.size();
       average.put(name, docCount == 0 ? 0 : (double) sumTtf / docCount);
       docCounts.put(name, docCount);
     }
-    // A one-page rebuild leaves its documents in a later segment: postings in export order.
-    postings.values().forEach(byField -> byField.replaceAll((field, list) -> byDoc(list)));
+    float[] priors = new float[docIds.size()];
+    for (int doc = 0; doc < priors.length; doc++) {
+      priors[doc] =
+          ((Number) classes.get(CLASS_CODES.indexOf(classOfDoc.charAt(doc))).get(2)).floatValue();
+    }
+    Map<String, Map<String, String>> encoded = new TreeMap<>();
+    postings.forEach(
+        (term, byField) -> {
+          Map<String, String> lists = new TreeMap<>();
+          byField.forEach(
+              (field, list) ->
+                  lists.put(
+                      field,
+                      encode(
+                          list,
+                          ((Number) average.get(field)).doubleValue(),
+                          priors,
+                          KEEP_POSTINGS)));
+          encoded.put(term, lists);
+        });
+    postings.clear();
     Map<String, Map<String, Object>> lexiconEntries = lexicon(lang, pages.values(), texts);
-    expansion.variants().forEach((variant, term) -> entry(lexiconEntries, variant).put("v", term));
-    expansion.map(lang).forEach((key, terms) -> entry(lexiconEntries, key).put("x", terms));
-    int postingShards = shardCount(postings, MIN_POSTINGS_SHARDS, POSTINGS_SHARD_BYTES);
+    // Spellings of one character, few however large the site, go in meta.js: a query then
+    // loads one lexicon shard per position, not two.
+    Map<String, Object> oneCharacter = new TreeMap<>();
+    lexiconEntries
+        .entrySet()
+        .removeIf(
+            e ->
+                e.getKey().length() == 1
+                    && oneCharacter.put(e.getKey(), e.getValue().get("t")) == null);
+    Map<String, List<String>> expansions = new TreeMap<>(expansion.map(lang));
+    int postingShards = shardCount(encoded, MIN_POSTINGS_SHARDS, POSTINGS_SHARD_BYTES);
     int lexiconShards = shardCount(lexiconEntries, MIN_LEXICON_SHARDS, LEXICON_SHARD_BYTES);
+    int expansionShards = shardCount(expansions, MIN_LEXICON_SHARDS, EXPANSION_SHARD_BYTES);
 
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("version", FORMAT);
@@ -207,19 +240,24 @@ final class StaticIndexExporter {
     // must be byte-for-byte reproducible.
     Map<String, Integer> shards = new LinkedHashMap<>();
     shards.put("lexicon", lexiconShards);
+    shards.put("expand", expansionShards);
     shards.put("postings", postingShards);
     shards.put("docs", DOCS_PER_SHARD);
     shards.put("text", TEXT_CHUNK);
     meta.put("shards", shards);
     meta.put("classes", classes);
     meta.put("cls", classOfDoc.toString());
+    meta.put("one", oneCharacter);
+    // Glossary variants (取り扱い → 取扱い) are replaced anywhere in a query, even inside a word:
+    // they are few, and meta.js has them all.
+    meta.put("variants", new TreeMap<>(expansion.variants()));
     long bytes = write(dir.resolve("meta.js"), lang, "meta", meta);
 
-    List<Map<String, Map<String, List<Integer>>>> postingFiles = new ArrayList<>();
+    List<Map<String, Map<String, String>>> postingFiles = new ArrayList<>();
     for (int i = 0; i < postingShards; i++) {
       postingFiles.add(new TreeMap<>());
     }
-    postings.forEach(
+    encoded.forEach(
         (term, byField) ->
             byField.forEach(
                 (field, list) ->
@@ -231,10 +269,11 @@ final class StaticIndexExporter {
       bytes +=
           write(dir.resolve("postings-" + i + ".js"), lang, "postings-" + i, postingFiles.get(i));
     }
+    Set<String> split = splitPrefixes(lexiconEntries);
     List<Map<String, Map<String, Object>>> lexiconFiles = new ArrayList<>();
     for (int i = 0; i < lexiconShards; i++) {
       Map<String, Map<String, Object>> file = new LinkedHashMap<>();
-      for (String part : List.of("t", "v", "x")) {
+      for (String part : List.of("t", "s")) {
         file.put(part, new TreeMap<>());
       }
       lexiconFiles.add(file);
@@ -244,12 +283,23 @@ final class StaticIndexExporter {
             parts.forEach(
                 (part, value) ->
                     lexiconFiles
-                        .get(shard(lexiconKey(surface), lexiconShards))
+                        .get(shard(lexiconKey(surface, split), lexiconShards))
                         .get(part)
                         .put(surface, value)));
+    split.forEach(prefix -> lexiconFiles.get(shard(prefix, lexiconShards)).get("s").put(prefix, 1));
     for (int i = 0; i < lexiconShards; i++) {
       bytes +=
           write(dir.resolve("lexicon-" + i + ".js"), lang, "lexicon-" + i, lexiconFiles.get(i));
+    }
+    List<Map<String, List<String>>> expansionFiles = new ArrayList<>();
+    for (int i = 0; i < expansionShards; i++) {
+      expansionFiles.add(new TreeMap<>());
+    }
+    expansions.forEach(
+        (key, terms) -> expansionFiles.get(shard(key, expansionShards)).put(key, terms));
+    for (int i = 0; i < expansionShards; i++) {
+      bytes +=
+          write(dir.resolve("expand-" + i + ".js"), lang, "expand-" + i, expansionFiles.get(i));
     }
     for (int from = 0; from < rows.size(); from += DOCS_PER_SHARD) {
       int shard = from / DOCS_PER_SHARD;
@@ -288,20 +338,64 @@ final class StaticIndexExporter {
 
   /**
    * What a spelling's lexicon shard is chosen by: its first two characters (one for a spelling of
-   * one), so that a shard holds few spellings of a common first letter however large the site.
+   * one), or more while those are a prefix that has been split.
    */
-  static String lexiconKey(String spelling) {
-    return spelling.length() < 2 ? spelling : spelling.substring(0, 2);
+  static String lexiconKey(String spelling, Set<String> split) {
+    int length = Math.min(2, spelling.length());
+    while (length < spelling.length() && split.contains(spelling.substring(0, length))) {
+      length++;
+    }
+    return spelling.substring(0, length);
   }
 
-  /** A page's text in pieces of about {@link #TEXT_CHUNK} characters, cut at line ends if any. */
+  /**
+   * The prefixes whose spellings would weigh more than {@link #LEXICON_SHARD_BYTES} in one shard
+   * (say, the hundreds of words that start with 医療 or co), so that their longer spellings are keyed
+   * by one more character. The lexicon shard of a split prefix marks it (part {@code s}), so the
+   * engine knows to load the shard of the longer key as well.
+   */
+  private Set<String> splitPrefixes(Map<String, Map<String, Object>> entries)
+      throws JsonProcessingException {
+    Map<String, Integer> sizes = new HashMap<>();
+    for (var entry : entries.entrySet()) {
+      sizes.put(
+          entry.getKey(),
+          entry.getKey().getBytes(StandardCharsets.UTF_8).length
+              + json.writeValueAsBytes(entry.getValue()).length);
+    }
+    Set<String> split = new HashSet<>();
+    while (true) {
+      Map<String, Integer> groups = new HashMap<>();
+      Set<String> splittable = new HashSet<>();
+      sizes.forEach(
+          (spelling, size) -> {
+            String key = lexiconKey(spelling, split);
+            groups.merge(key, size, Integer::sum);
+            if (spelling.length() > key.length()) {
+              splittable.add(key);
+            }
+          });
+      List<String> more =
+          splittable.stream().filter(key -> groups.get(key) > LEXICON_SHARD_BYTES).toList();
+      if (more.isEmpty()) {
+        return split;
+      }
+      split.addAll(more);
+    }
+  }
+
+  /**
+   * A page's text in pieces of at most {@link #TEXT_CHUNK} characters, the first of at most {@link
+   * #FIRST_TEXT_CHUNK} (a snippet often comes from the page's start, and then loads only that), cut
+   * at line ends if any.
+   */
   static List<String> chunks(String text) {
     List<String> chunks = new ArrayList<>();
     int from = 0;
-    while (text.length() - from > TEXT_CHUNK) {
-      int end = text.lastIndexOf('\n', from + TEXT_CHUNK);
-      if (end <= from + TEXT_CHUNK / 2) {
-        end = from + TEXT_CHUNK;
+    for (int limit = FIRST_TEXT_CHUNK; text.length() - from > limit; limit = TEXT_CHUNK) {
+      int end = text.lastIndexOf('\n', from + limit - 1);
+      if (end <= from + limit / 2) {
+        end = from + limit;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
           end--;
         }
@@ -315,16 +409,46 @@ final class StaticIndexExporter {
     return chunks;
   }
 
-  /** Posting triples (document, frequency, length) sorted by document. */
-  private static List<Integer> byDoc(List<Integer> triples) {
+  /**
+   * A term's postings in a field as the static search reads them ({@link PostingCodec}): the number
+   * of documents with the term, then per document kept the difference to the previous document's
+   * number, the term's frequency and the field's norm (Lucene's one-byte length). A list longer
+   * than {@code keep} ({@link #KEEP_POSTINGS}) keeps the documents where the term weighs most in
+   * BM25 (frequency against field length, times the document's prior): the term's other documents
+   * would be far down any ranking, and its document frequency still counts them all.
+   *
+   * @param triples document, frequency and norm of each posting, in any document order
+   */
+  static String encode(List<Integer> triples, double averageLength, float[] priors, int keep) {
     List<int[]> postings = new ArrayList<>();
     for (int i = 0; i < triples.size(); i += 3) {
       postings.add(new int[] {triples.get(i), triples.get(i + 1), triples.get(i + 2)});
     }
+    int df = postings.size();
+    if (df > keep) {
+      postings.sort(
+          Comparator.comparingDouble((int[] p) -> -impact(p[1], p[2], averageLength) * priors[p[0]])
+              .thenComparingInt(p -> p[0]));
+      postings = postings.subList(0, keep);
+    }
     postings.sort(Comparator.comparingInt(p -> p[0]));
-    List<Integer> sorted = new ArrayList<>(triples.size());
-    postings.forEach(p -> sorted.addAll(List.of(p[0], p[1], p[2])));
-    return sorted;
+    StringBuilder out = new StringBuilder(postings.size() * 5 + 2);
+    PostingCodec.append(out, df);
+    int previous = 0;
+    for (int[] p : postings) {
+      PostingCodec.append(out, p[0] - previous);
+      PostingCodec.append(out, p[1]);
+      PostingCodec.append(out, p[2]);
+      previous = p[0];
+    }
+    return out.toString();
+  }
+
+  /** The part of a BM25 score that varies between a term's documents, as Lucene computes it. */
+  static double impact(int frequency, int norm, double averageLength) {
+    double length = SmallFloat.byte4ToInt((byte) norm);
+    double k = SearchFields.K1 * (1 - SearchFields.B + SearchFields.B * length / averageLength);
+    return frequency / (frequency + k);
   }
 
   /** The lexicon entry of a spelling, its parts by name ({@code t}, {@code v}, {@code x}). */
@@ -337,8 +461,8 @@ final class StaticIndexExporter {
     return model.page(id, lang).map(SearchFields::weight).orElse(1.0f);
   }
 
-  /** Each document's field length as BM25 sees it (the norm, decoded like Lucene does), by doc. */
-  private static Map<Integer, Integer> lengths(DirectoryReader reader, String field)
+  /** Each document's norm of a field (its length as BM25 sees it, in one byte), by document. */
+  private static Map<Integer, Integer> norms(DirectoryReader reader, String field)
       throws IOException {
     Map<Integer, Integer> byDoc = new HashMap<>();
     for (LeafReaderContext leaf : reader.leaves()) {
@@ -347,7 +471,7 @@ final class StaticIndexExporter {
         continue;
       }
       for (int d = norms.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = norms.nextDoc()) {
-        byDoc.put(leaf.docBase + d, SmallFloat.byte4ToInt((byte) norms.longValue()));
+        byDoc.put(leaf.docBase + d, (int) norms.longValue() & 0xff);
       }
     }
     return byDoc;
@@ -371,7 +495,7 @@ final class StaticIndexExporter {
       Terms terms,
       String fieldName,
       Map<Integer, Integer> docIds,
-      Map<Integer, Integer> lengths,
+      Map<Integer, Integer> norms,
       Map<String, Map<String, List<Integer>>> postings,
       Set<Integer> withField)
       throws IOException {
@@ -391,7 +515,7 @@ final class StaticIndexExporter {
             list.add(docs.freq());
             sum += docs.freq();
             withField.add(exported);
-            list.add(lengths.getOrDefault(leaf.docBase + d, 0));
+            list.add(norms.getOrDefault(leaf.docBase + d, 0));
           }
         }
       }
@@ -439,7 +563,10 @@ final class StaticIndexExporter {
       }
     }
     Map<String, Map<String, Object>> entries = new TreeMap<>();
-    spellings.forEach((surface, terms) -> entry(entries, surface).put("t", terms));
+    // Most spellings are their own index term: 1 stands for that.
+    spellings.forEach(
+        (surface, terms) ->
+            entry(entries, surface).put("t", terms.equals(List.of(surface)) ? 1 : terms));
     return entries;
   }
 

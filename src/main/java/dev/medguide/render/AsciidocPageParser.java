@@ -42,6 +42,9 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
 
   static final String LANG = "medguide_lang";
 
+  /** Where a document's body waits while it is kept out of JBake's store (see keepBodiesAside). */
+  static final String BODY_ASIDE = "medguide_body_aside";
+
   /** The crawler's documents have no meaningful date; a fixed one keeps output reproducible. */
   private static final Date EPOCH = new Date(0);
 
@@ -57,6 +60,9 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
   private final Map<Path, FutureTask<Conversion>> conversions = new ConcurrentHashMap<>();
 
   private Runnable pageDone = () -> {};
+
+  /** Bodies of parsed pages kept out of the store, by file; null while bodies go in documents. */
+  private Map<String, String> bodiesAside;
 
   /** A converted page body and the problems Asciidoctor logged while converting it. */
   record Conversion(SourceFile source, String html, Problems problems) {}
@@ -107,6 +113,25 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     this.kept = kept;
   }
 
+  /**
+   * Keeps the bodies of the pages parsed from now on out of their documents, until {@link
+   * #restoreBody} puts each back just before its page is rendered. JBake's store would otherwise
+   * hold every body twice over a whole build (its records, and the list of documents to render),
+   * the bulk of a large site's memory.
+   */
+  void keepBodiesAside() {
+    bodiesAside = new ConcurrentHashMap<>();
+  }
+
+  /** Puts back the body {@link #keepBodiesAside} kept out of a document, once. */
+  void restoreBody(DocumentModel document) {
+    Object key = document.get(BODY_ASIDE);
+    String body = key == null || bodiesAside == null ? null : bodiesAside.remove(key.toString());
+    if (body != null) {
+      document.setBody(body);
+    }
+  }
+
   /** Runs {@code pageDone} each time the crawler has taken a converted page (progress). */
   void onPage(Runnable pageDone) {
     this.pageDone = pageDone;
@@ -134,7 +159,14 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     document.put(LANG, page.lang().code());
     Conversion conversion = conversion(source);
     problems.addAll(conversion.problems());
-    document.setBody(conversion.html());
+    if (bodiesAside == null) {
+      document.setBody(conversion.html());
+    } else {
+      String key = file.toPath().toAbsolutePath().normalize().toString();
+      bodiesAside.put(key, conversion.html());
+      document.setBody("");
+      document.put(BODY_ASIDE, key);
+    }
     pageDone.run();
     return document;
   }

@@ -96,6 +96,7 @@ public final class PageRenderer {
             new SourceLocator(options.contentDir()),
             problems);
     parser.onPage(pageDone);
+    parser.keepBodiesAside();
     DataBlocks dataBlocks = new DataBlocks(content.model(), messages);
     dataBlocks.register(toolchain.asciidoctor());
     ExecutorService workers = toolchain.workers();
@@ -104,7 +105,7 @@ public final class PageRenderer {
       // JBake looks engines up in a static registry: ours handles every page extension, so
       // only the pages of the content model are crawled.
       Engines.getRecognizedExtensions().forEach(ext -> Engines.register(ext, parser));
-      Oven oven = new Oven(utensils(config, db, content, messages, problems, workers));
+      Oven oven = new Oven(utensils(config, db, content, messages, problems, workers, parser));
       try {
         RenderingTools.during(oven::bake);
       } finally {
@@ -218,7 +219,8 @@ public final class PageRenderer {
       LoadedContent content,
       Messages messages,
       Problems problems,
-      ExecutorService workers) {
+      ExecutorService workers,
+      AsciidocPageParser parser) {
     Utensils utensils = new Utensils();
     utensils.setConfiguration(config);
     utensils.setContentStore(db);
@@ -228,7 +230,8 @@ public final class PageRenderer {
             db,
             config,
             new PageTemplateEngine(db, config, content, messages, options.templatesDir(), problems),
-            workers));
+            workers,
+            parser::restoreBody));
     utensils.setAsset(new ThemeAssets(config));
     return utensils;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.apache.commons.configuration2.CompositeConfiguration;
 import org.jbake.app.ContentStore;
 import org.jbake.app.DocumentList;
@@ -33,9 +34,12 @@ public final class PageRenderingTool implements org.jbake.render.RenderingTool {
     DocumentList<DocumentModel> documents = db.getUnrenderedContent();
     Executor workers =
         renderer instanceof ConcurrentRenderer concurrent ? concurrent.workers() : Runnable::run;
+    Consumer<DocumentModel> prepare =
+        renderer instanceof ConcurrentRenderer concurrent ? concurrent.prepare() : d -> {};
     List<CompletableFuture<String>> results = new ArrayList<>();
     for (DocumentModel document : documents) {
-      results.add(CompletableFuture.supplyAsync(() -> renderOne(renderer, document), workers));
+      results.add(
+          CompletableFuture.supplyAsync(() -> renderOne(renderer, prepare, document), workers));
     }
     List<String> errors = new ArrayList<>();
     for (CompletableFuture<String> result : results) {
@@ -68,27 +72,44 @@ public final class PageRenderingTool implements org.jbake.render.RenderingTool {
   }
 
   /** Renders one document; returns its error, or null. */
-  private static String renderOne(Renderer renderer, DocumentModel document) {
+  private static String renderOne(
+      Renderer renderer, Consumer<DocumentModel> prepare, DocumentModel document) {
     try {
+      prepare.accept(document);
       renderer.render(document);
       return null;
     } catch (Exception e) {
       return e.getMessage();
+    } finally {
+      document.setBody(""); // written: its memory is free for the pages still to render
     }
   }
 
-  /** JBake's renderer, with the threads its pages may be rendered on. */
+  /**
+   * JBake's renderer, with the threads its pages may be rendered on and what to do to a document
+   * before it is rendered (put back its body, see {@link AsciidocPageParser#keepBodiesAside}).
+   */
   static final class ConcurrentRenderer extends Renderer {
     private final Executor workers;
+    private final Consumer<DocumentModel> prepare;
 
     ConcurrentRenderer(
-        ContentStore db, JBakeConfiguration config, PageTemplateEngine engine, Executor workers) {
+        ContentStore db,
+        JBakeConfiguration config,
+        PageTemplateEngine engine,
+        Executor workers,
+        Consumer<DocumentModel> prepare) {
       super(db, config, engine);
       this.workers = workers;
+      this.prepare = prepare;
     }
 
     Executor workers() {
       return workers;
+    }
+
+    Consumer<DocumentModel> prepare() {
+      return prepare;
     }
   }
 }

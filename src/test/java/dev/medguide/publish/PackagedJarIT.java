@@ -60,4 +60,29 @@ class PackagedJarIT {
       assertThat(zip.stream().map(e -> e.getName())).noneMatch(name -> name.contains(".search/"));
     }
   }
+
+  @Test
+  void aBuildThatOutgrowsItsHeapCapRunsAgainWithMore() throws IOException {
+    Path jar = TestSites.projectDir().resolve("target/medguide.jar");
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    TestSites.ProcessResult result =
+        TestSites.run(
+            Map.of(),
+            "java",
+            "-Dmedguide.heapMib=24",
+            "-jar",
+            jar.toString(),
+            "build",
+            "-c",
+            content.toString(),
+            "-t",
+            TestSites.projectDir().resolve("templates").toString(),
+            "-o",
+            work.resolve("site").toString());
+
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("OutOfMemoryError"); // the JVM's own report
+    assertThat(result.err()).contains("the build needed more than 24 MiB; building again");
+    assertThat(work.resolve("site/ja/mhlw/6.5.html")).isRegularFile();
+  }
 }
