@@ -93,3 +93,15 @@ test("a site this small keeps every posting: nothing is partial", async () => {
   assert.ok(hits.length > 10, String(hits.length));
   assert.strictEqual(hits.partial, false);
 });
+
+test("the lexicon's filter knows the pages' words and hardly anything else", async () => {
+  const meta = await S.load("ja", "meta");
+  for (const word of ["外部保存", "安全", "管理"]) {
+    assert.ok(S.inFilter(meta.filter, word), word);
+  }
+  let yes = 0;
+  for (let i = 0; i < 20000; i++) {
+    if (S.inFilter(meta.filter, "☃" + i.toString(36))) yes++;
+  }
+  assert.ok(yes <= 1, String(yes));
+});

@@ -135,54 +135,58 @@
   }
 
 
-  /** Whether a prefix's longer spellings are in the shards of longer keys (its shard must be loaded). */
-  function isSplit(lang, meta, prefix) {
-    var data = registry[lang + "/lexicon-" + shard(prefix, meta.shards.lexicon)];
-    return !!(data && data.s && has(data.s, prefix));
+  /** FNV-1a over UTF-16 code units from an offset basis, as a signed 32-bit number. */
+  function fnv(text, basis) {
+    var hash = basis;
+    for (var i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return hash;
+  }
+
+  /** MurmurHash3's finaliser. */
+  function mix(hash) {
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    hash ^= hash >>> 16;
+    return hash;
+  }
+
+  var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  /**
+   * Whether a spelling may be in the exporter's SpellingFilter (a Bloom filter): never wrong when
+   * it says no, about once in 250,000 lookups wrong when it says yes.
+   */
+  function inFilter(filter, spelling) {
+    if (!filter.values) {
+      filter.values = new Uint8Array(filter.bits.length);
+      for (var c = 0; c < filter.bits.length; c++) filter.values[c] = BASE64.indexOf(filter.bits[c]);
+    }
+    var first = fnv(spelling, 0x811c9dc5);
+    var second = mix(fnv(spelling, 0x9747b28c)) | 1;
+    for (var probe = 0; probe < filter.probes; probe++) {
+      var bit = ((first + Math.imul(probe, second)) >>> 0) % filter.size;
+      if (!(filter.values[Math.floor(bit / 6)] & (1 << (bit % 6)))) return false;
+    }
+    return true;
   }
 
   /**
-   * What a spelling's lexicon shard is chosen by, as the exporter: its first two characters, or
-   * more while those are a prefix the exporter split.
+   * What the lexicon (in meta) holds for a spelling: its index terms, or undefined. Most spellings
+   * are their own term and are only in the filter.
    */
-  function lexiconKey(lang, meta, spelling) {
-    var length = Math.min(2, spelling.length);
-    while (length < spelling.length && isSplit(lang, meta, spelling.substring(0, length))) length++;
-    return spelling.substring(0, length);
-  }
-
-  /**
-   * Loads the lexicon shards a text needs: at each position where segment may look a spelling
-   * up (not inside a Latin word), the shard of the spellings that start there, following split
-   * prefixes. Spellings of one character are in meta.
-   */
-  function loadLexicon(text, lang, meta) {
-    var count = meta.shards.lexicon;
-    function from(at, key) {
-      return load(lang, "lexicon-" + shard(key, count)).then(function () {
-        if (at + key.length < text.length && isSplit(lang, meta, key)) {
-          return from(at, text.substring(at, at + key.length + 1));
-        }
-      });
-    }
-    var all = [];
-    for (var i = 0; i + 1 < text.length; i++) {
-      var inWord = i > 0 && isWordChar(text[i - 1]) && isWordChar(text[i]);
-      if (!/\s/.test(text[i]) && !inWord) {
-        all.push(from(i, text.substring(i, i + 2)));
-      }
-    }
-    return Promise.all(all);
-  }
-
-  /** What the lexicon holds for a spelling: its index terms (1 in the index files: itself). */
-  function lexicon(lang, meta, spelling) {
+  function lexicon(meta, spelling) {
     var value;
     if (spelling.length === 1) {
       value = has(meta.one, spelling) ? meta.one[spelling] : undefined;
-    } else {
-      var data = registry[lang + "/lexicon-" + shard(lexiconKey(lang, meta, spelling), meta.shards.lexicon)];
-      value = data && has(data.t, spelling) ? data.t[spelling] : undefined;
+    } else if (has(meta.words, spelling)) {
+      value = meta.words[spelling];
+    } else if (inFilter(meta.filter, spelling)) {
+      value = 1;
     }
     return value === 1 ? [spelling] : value;
   }
@@ -247,9 +251,8 @@
       var raw = normalize(query).replace(/[\u0000-\u001f]/g, " ").trim().substring(0, 200);
       var text = lang === "ja" ? canonicalize(raw, meta.variants) : raw;
       var whole = text.trim();
-      var loads = [loadLexicon(text, lang, meta), loadExpansions([whole].concat(whole.split(/\s+/)), lang, meta)];
-      return Promise.all(loads).then(function () {
-        var lookup = function (surface) { return lexicon(lang, meta, surface); };
+      return loadExpansions([whole].concat(whole.split(/\s+/)), lang, meta).then(function () {
+        var lookup = function (surface) { return lexicon(meta, surface); };
         var expansions = function (key) { return expansion(lang, meta, key); };
         var seg = segment(text, lookup);
         var words = seg.terms.slice();
@@ -471,6 +474,7 @@
     shard: shard,
     decode: decode,
     normLength: normLength,
+    inFilter: inFilter,
     analyze: analyze,
     search: search,
     describe: describe,

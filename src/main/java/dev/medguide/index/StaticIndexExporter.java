@@ -39,18 +39,19 @@ import org.apache.lucene.util.SmallFloat;
 
 /**
  * Exports the Lucene index as JavaScript files that the static search loads with {@code <script>}
- * (which works from {@code file://}, unlike fetch). A query loads only the files its characters and
- * terms hash to, and each file stays small however large the site grows, so what a first query
- * loads hardly grows with the site. Per language:
+ * (which works from {@code file://}, unlike fetch). A query loads only the files its words hash to,
+ * and each file stays small however large the site grows, so what a first query loads hardly grows
+ * with the site. Per language:
  *
  * <ul>
  *   <li>{@code meta.js}: BM25 parameters and field statistics, shard counts, per document one
  *       character naming its class (guideline, kind and prior), which ranking and filtering need
- *       for every hit, the lexicon's spellings of one character and the glossary's variants;
- *   <li>{@code lexicon-N.js}, by a spelling's first two characters (more for the prefixes of many
- *       spellings, see {@link #splitPrefixes}): normalised spelling → index terms, for segmenting
- *       queries against the index's own vocabulary (1 for a spelling that is its own term);
- *       spellings of one character and glossary variants are in {@code meta.js};
+ *       for every hit, the glossary's variants, and the lexicon (normalised spellings in the pages
+ *       → the index terms they became, for segmenting queries against the index's own vocabulary):
+ *       spellings of one character and those that are not their own term as a map, the others as a
+ *       {@link SpellingFilter}. Loading a file costs a browser more than its bytes do (measured in
+ *       headless Chromium from {@code file://}: 2.5 to 4 ms each, one after another), and one file
+ *       per query position was the largest part of a first query's files;
  *   <li>{@code expand-N.js}, by the whole key: glossary expansions of a query or query word;
  *   <li>{@code postings-N.js}, by term: per field, the term's postings as a {@link PostingCodec}
  *       string (see {@link #encode}); very common terms keep only the documents they weigh most in;
@@ -60,17 +61,16 @@ import org.apache.lucene.util.SmallFloat;
  *       first piece, and the next ones only while the query's words are not found.
  * </ul>
  *
- * Lexicon and postings shard counts are powers of two chosen so that a shard averages about {@link
- * #LEXICON_SHARD_BYTES} and {@link #POSTINGS_SHARD_BYTES}: a query loads one or two lexicon shards
- * per character and one postings shard per term, so small shards keep what it loads small.
+ * Expansion and postings shard counts are powers of two chosen so that a shard averages about
+ * {@link #EXPANSION_SHARD_BYTES} and {@link #POSTINGS_SHARD_BYTES}: a query loads one postings
+ * shard per term, so small shards keep what it loads small.
  */
 final class StaticIndexExporter {
   static final String DIR = "assets/search";
   static final int FORMAT = 3;
-  static final int LEXICON_SHARD_BYTES = 512;
   static final int EXPANSION_SHARD_BYTES = 1024;
   static final int POSTINGS_SHARD_BYTES = 2048;
-  static final int MIN_LEXICON_SHARDS = 8;
+  static final int MIN_EXPANSION_SHARDS = 8;
   static final int MIN_POSTINGS_SHARDS = 16;
   static final int DOCS_PER_SHARD = 8;
   static final int KEEP_POSTINGS = 256;
@@ -213,19 +213,27 @@ final class StaticIndexExporter {
         });
     postings.clear();
     Map<String, Map<String, Object>> lexiconEntries = lexicon(lang, pages.values(), texts);
-    // Spellings of one character, few however large the site, go in meta.js: a query then
-    // loads one lexicon shard per position, not two.
+    // The lexicon goes in meta.js: spellings of one character and those that are not their own
+    // index term as they are, and the others (nearly all) as a Bloom filter, so that a query
+    // needs no file to be segmented.
     Map<String, Object> oneCharacter = new TreeMap<>();
-    lexiconEntries
-        .entrySet()
-        .removeIf(
-            e ->
-                e.getKey().length() == 1
-                    && oneCharacter.put(e.getKey(), e.getValue().get("t")) == null);
+    Map<String, Object> otherTerms = new TreeMap<>();
+    List<String> ownTerms = new ArrayList<>();
+    lexiconEntries.forEach(
+        (spelling, parts) -> {
+          Object terms = parts.get("t");
+          if (spelling.length() == 1) {
+            oneCharacter.put(spelling, terms);
+          } else if (terms.equals(1)) {
+            ownTerms.add(spelling);
+          } else {
+            otherTerms.put(spelling, terms);
+          }
+        });
+    SpellingFilter filter = new SpellingFilter(ownTerms);
     Map<String, List<String>> expansions = new TreeMap<>(expansion.map(lang));
     int postingShards = shardCount(encoded, MIN_POSTINGS_SHARDS, POSTINGS_SHARD_BYTES);
-    int lexiconShards = shardCount(lexiconEntries, MIN_LEXICON_SHARDS, LEXICON_SHARD_BYTES);
-    int expansionShards = shardCount(expansions, MIN_LEXICON_SHARDS, EXPANSION_SHARD_BYTES);
+    int expansionShards = shardCount(expansions, MIN_EXPANSION_SHARDS, EXPANSION_SHARD_BYTES);
 
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("version", FORMAT);
@@ -239,7 +247,6 @@ final class StaticIndexExporter {
     // Ordered maps only: Map.of iterates in a different order in every JVM, and the export
     // must be byte-for-byte reproducible.
     Map<String, Integer> shards = new LinkedHashMap<>();
-    shards.put("lexicon", lexiconShards);
     shards.put("expand", expansionShards);
     shards.put("postings", postingShards);
     shards.put("docs", DOCS_PER_SHARD);
@@ -248,6 +255,12 @@ final class StaticIndexExporter {
     meta.put("classes", classes);
     meta.put("cls", classOfDoc.toString());
     meta.put("one", oneCharacter);
+    meta.put("words", otherTerms);
+    Map<String, Object> filterData = new LinkedHashMap<>();
+    filterData.put("size", filter.size());
+    filterData.put("probes", SpellingFilter.PROBES);
+    filterData.put("bits", filter.encoded());
+    meta.put("filter", filterData);
     // Glossary variants (取り扱い → 取扱い) are replaced anywhere in a query, even inside a word:
     // they are few, and meta.js has them all.
     meta.put("variants", new TreeMap<>(expansion.variants()));
@@ -268,28 +281,6 @@ final class StaticIndexExporter {
     for (int i = 0; i < postingShards; i++) {
       bytes +=
           write(dir.resolve("postings-" + i + ".js"), lang, "postings-" + i, postingFiles.get(i));
-    }
-    Set<String> split = splitPrefixes(lexiconEntries);
-    List<Map<String, Map<String, Object>>> lexiconFiles = new ArrayList<>();
-    for (int i = 0; i < lexiconShards; i++) {
-      Map<String, Map<String, Object>> file = new LinkedHashMap<>();
-      for (String part : List.of("t", "s")) {
-        file.put(part, new TreeMap<>());
-      }
-      lexiconFiles.add(file);
-    }
-    lexiconEntries.forEach(
-        (surface, parts) ->
-            parts.forEach(
-                (part, value) ->
-                    lexiconFiles
-                        .get(shard(lexiconKey(surface, split), lexiconShards))
-                        .get(part)
-                        .put(surface, value)));
-    split.forEach(prefix -> lexiconFiles.get(shard(prefix, lexiconShards)).get("s").put(prefix, 1));
-    for (int i = 0; i < lexiconShards; i++) {
-      bytes +=
-          write(dir.resolve("lexicon-" + i + ".js"), lang, "lexicon-" + i, lexiconFiles.get(i));
     }
     List<Map<String, List<String>>> expansionFiles = new ArrayList<>();
     for (int i = 0; i < expansionShards; i++) {
@@ -334,54 +325,6 @@ final class StaticIndexExporter {
       count *= 2;
     }
     return count;
-  }
-
-  /**
-   * What a spelling's lexicon shard is chosen by: its first two characters (one for a spelling of
-   * one), or more while those are a prefix that has been split.
-   */
-  static String lexiconKey(String spelling, Set<String> split) {
-    int length = Math.min(2, spelling.length());
-    while (length < spelling.length() && split.contains(spelling.substring(0, length))) {
-      length++;
-    }
-    return spelling.substring(0, length);
-  }
-
-  /**
-   * The prefixes whose spellings would weigh more than {@link #LEXICON_SHARD_BYTES} in one shard
-   * (say, the hundreds of words that start with 医療 or co), so that their longer spellings are keyed
-   * by one more character. The lexicon shard of a split prefix marks it (part {@code s}), so the
-   * engine knows to load the shard of the longer key as well.
-   */
-  private Set<String> splitPrefixes(Map<String, Map<String, Object>> entries)
-      throws JsonProcessingException {
-    Map<String, Integer> sizes = new HashMap<>();
-    for (var entry : entries.entrySet()) {
-      sizes.put(
-          entry.getKey(),
-          entry.getKey().getBytes(StandardCharsets.UTF_8).length
-              + json.writeValueAsBytes(entry.getValue()).length);
-    }
-    Set<String> split = new HashSet<>();
-    while (true) {
-      Map<String, Integer> groups = new HashMap<>();
-      Set<String> splittable = new HashSet<>();
-      sizes.forEach(
-          (spelling, size) -> {
-            String key = lexiconKey(spelling, split);
-            groups.merge(key, size, Integer::sum);
-            if (spelling.length() > key.length()) {
-              splittable.add(key);
-            }
-          });
-      List<String> more =
-          splittable.stream().filter(key -> groups.get(key) > LEXICON_SHARD_BYTES).toList();
-      if (more.isEmpty()) {
-        return split;
-      }
-      split.addAll(more);
-    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -37,12 +38,20 @@ public final class LiveReload {
   /** Grows with every change of state, published or failed; guarded by {@code this}. */
   private long version;
 
+  /** Whether the search indexes are still catching up with the last rebuild. */
+  private volatile BooleanSupplier searchPending = () -> false;
+
   public LiveReload() {
     try (InputStream in = LiveReload.class.getResourceAsStream("livereload.js")) {
       script = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Where the status finds whether the search indexes are behind the pages. */
+  void searchPending(BooleanSupplier pending) {
+    this.searchPending = pending;
   }
 
   /** A build was published: open pages reload. */
@@ -71,11 +80,17 @@ public final class LiveReload {
     state.put("version", version);
     state.put("generation", generation.get());
     state.put("error", error);
+    state.put("searchPending", searchPending());
     return state;
   }
 
   long generation() {
     return generation.get();
+  }
+
+  /** Whether the search indexes are still catching up with the pages last published. */
+  boolean searchPending() {
+    return searchPending.getAsBoolean();
   }
 
   /** Serves the status and the script, and HTML pages with the script added. */

@@ -50,6 +50,12 @@ public final class LiveSite {
   /** The build or rebuild whose search indexes were last brought up to date. */
   private long exported = -1;
 
+  /**
+   * Whether the search indexes are behind the published pages (a partial rebuild's update is
+   * waiting or running); reported by the status ({@code searchPending}). Written under the lock.
+   */
+  private volatile boolean searchPending;
+
   private final PrintStream err;
   private SiteServer server;
 
@@ -59,6 +65,9 @@ public final class LiveSite {
     this.liveReload = liveReload;
     this.err = err;
     this.pipeline = new BuildPipeline(options, toolchain, new Progress(err));
+    if (liveReload != null) {
+      liveReload.searchPending(() -> searchPending);
+    }
   }
 
   /** Builds the whole site now (at start-up); throws like {@link BuildPipeline#build}. */
@@ -78,7 +87,9 @@ public final class LiveSite {
       synchronized (this) {
         export = pipeline.staticExport().orElse(null);
         if (export == null || !export.isCurrent() || export.generation() == exported) {
-          return; // a newer rebuild's task follows, or an earlier task did this one's work
+          // A newer rebuild's task follows, or an earlier task did this one's work.
+          searchPending = export != null && !export.isCurrent();
+          return;
         }
         exported = export.generation();
         replaceSearcher();
@@ -86,8 +97,10 @@ public final class LiveSite {
       Path written = export.write();
       synchronized (this) {
         export.publish(written);
+        searchPending = !export.isCurrent(); // else a newer rebuild's task follows
       }
     } catch (BuildException e) {
+      searchPending = false; // nothing more will come of this rebuild's update
       err.println("error: " + e.getMessage());
     }
   }
@@ -131,6 +144,7 @@ public final class LiveSite {
         pipeline.build();
       }
       // Pages reload first; after a partial rebuild the search indexes follow a moment later.
+      searchPending = partial;
       liveReload.published();
       if (partial) {
         if (searchUpdate != null) {

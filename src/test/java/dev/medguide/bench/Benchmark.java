@@ -405,8 +405,21 @@ public final class Benchmark {
         long before = generation();
         Files.writeString(page, original, StandardCharsets.UTF_8);
         waitForGeneration(before);
+        // The search indexes follow the last rebuild in the background (at 100× the static
+        // export takes tens of seconds): the load measured next must not compete with it.
+        waitForSearch();
       }
       return times;
+    }
+
+    private void waitForSearch() throws Exception {
+      long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+      while (!status().contains("\"searchPending\":false")) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("search indexes never caught up; see serve.log");
+        }
+        Thread.sleep(50);
+      }
     }
 
     private void waitForGeneration(long before) throws Exception {
@@ -499,19 +512,24 @@ public final class Benchmark {
     }
 
     private long generation() {
+      String status = status();
+      return status.isEmpty() ? -1 : Long.parseLong(find(status, "\"generation\":(\\d+)"));
+    }
+
+    /** serve's status as JSON, or empty while it does not answer. */
+    private String status() {
       try {
-        HttpResponse<String> response =
-            http.send(
+        return http.send(
                 HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/__medguide/status"))
                     .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Long.parseLong(find(response.body(), "\"generation\":(\\d+)"));
+                HttpResponse.BodyHandlers.ofString())
+            .body();
       } catch (IOException e) {
-        return -1;
+        return "";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return -1;
+        return "";
       }
     }
 

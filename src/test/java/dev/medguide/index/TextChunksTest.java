@@ -3,7 +3,6 @@ package dev.medguide.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The pieces a page's text is exported in for the static search's snippets. */
@@ -41,17 +40,5 @@ class TextChunksTest {
               assertThat(c.length()).isLessThanOrEqualTo(1500);
               assertThat(Character.isLowSurrogate(c.charAt(0))).isFalse();
             });
-  }
-
-  @Test
-  void lexiconShardsAreChosenByTheFirstTwoCharactersOrMoreWhereThoseAreSplit() {
-    assertThat(StaticIndexExporter.lexiconKey("外部保存", Set.of())).isEqualTo("外部");
-    assertThat(StaticIndexExporter.lexiconKey("外", Set.of("外"))).isEqualTo("外");
-    assertThat(StaticIndexExporter.lexiconKey("access log", Set.of())).isEqualTo("ac");
-    Set<String> split = Set.of("医療", "医療情", "ac");
-    assertThat(StaticIndexExporter.lexiconKey("医療情報", split)).isEqualTo("医療情報");
-    assertThat(StaticIndexExporter.lexiconKey("医療機関", split)).isEqualTo("医療機");
-    assertThat(StaticIndexExporter.lexiconKey("医療", split)).isEqualTo("医療");
-    assertThat(StaticIndexExporter.lexiconKey("access log", split)).isEqualTo("acc");
   }
 }

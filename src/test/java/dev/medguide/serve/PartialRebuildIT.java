@@ -32,7 +32,8 @@ class PartialRebuildIT {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     Path site = work.resolve("site");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    LiveSite live = live(content, site, log);
+    LiveReload reload = new LiveReload();
+    LiveSite live = live(content, site, log, reload);
     live.buildNow();
     Path page = content.resolve("ja/mhlw/6.5.adoc");
     Files.writeString(
@@ -43,6 +44,7 @@ class PartialRebuildIT {
 
     live.rebuild(Set.of(page));
 
+    assertThat(reload.searchPending()).as("the status says the search indexes are behind").isTrue();
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("pages rebuilt");
     assertThat(Files.readString(site.resolve("ja/mhlw/6.5.html"))).contains("部分再構築で加えた段落です。");
     Map<String, Long> after = modified(site);
@@ -59,6 +61,7 @@ class PartialRebuildIT {
     assertThat(rebuilt).isEqualTo(expected);
     // The static search index follows on another thread, and then matches the full build's too.
     live.awaitStaticIndex();
+    assertThat(reload.searchPending()).isFalse();
     Map<String, String> index = texts(site.resolve("assets/search"));
     assertThat(index).isEqualTo(texts(full.resolve("assets/search")));
     assertThat(index.values()).anyMatch(text -> text.contains("部分再構築"));
@@ -116,12 +119,14 @@ class PartialRebuildIT {
   }
 
   private static LiveSite live(Path content, Path site, ByteArrayOutputStream log) {
+    return live(content, site, log, new LiveReload());
+  }
+
+  private static LiveSite live(
+      Path content, Path site, ByteArrayOutputStream log, LiveReload reload) {
     BuildOptions options = TestSites.options(content, site, EnumSet.allOf(Language.class));
     return new LiveSite(
-        options,
-        TestSites.toolchain(),
-        new LiveReload(),
-        new PrintStream(log, true, StandardCharsets.UTF_8));
+        options, TestSites.toolchain(), reload, new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
   /** Every file under {@code dir}, as text, by its relative path. */
