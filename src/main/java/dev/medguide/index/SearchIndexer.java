@@ -46,6 +46,8 @@ public final class SearchIndexer {
   private final SiteModel model;
   private final SearchAnalysis analysis;
 
+  private Map<String, List<GlossaryTerm>> termsByPage;
+
   public SearchIndexer(SiteModel model) {
     this.model = model;
     this.analysis = new SearchAnalysis(model.data().glossary());
@@ -143,12 +145,23 @@ public final class SearchIndexer {
    */
   private String keywords(Page page) {
     List<String> words = new java.util.ArrayList<>(SectionNumbers.expand(page.number().orElse("")));
-    for (GlossaryTerm term : model.data().glossary()) {
-      if (term.pages().contains(page.id())) {
-        words.add(page.lang() == Language.JA ? term.ja() : term.en());
-      }
+    for (GlossaryTerm term : termsByPage().getOrDefault(page.id(), List.of())) {
+      words.add(page.lang() == Language.JA ? term.ja() : term.en());
     }
     return String.join("\n", words);
+  }
+
+  /** The glossary terms each page is listed by, in glossary order (made once: large glossaries). */
+  private Map<String, List<GlossaryTerm>> termsByPage() {
+    if (termsByPage == null) {
+      termsByPage = new HashMap<>();
+      for (GlossaryTerm term : model.data().glossary()) {
+        for (String id : new java.util.LinkedHashSet<>(term.pages())) {
+          termsByPage.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(term);
+        }
+      }
+    }
+    return termsByPage;
   }
 
   private static Document document(Page page, PageText text, String keywords) {

@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -91,16 +95,36 @@ final class StaticIndexExporter {
 
   /** Writes the static index for every built language; returns its total size in bytes. */
   long export(Directory directory, Map<Page, PageText> texts, Path siteDir) throws IOException {
-    long bytes = 0;
     GlossaryExpansion expansion = new GlossaryExpansion(analysis, model.data().glossary());
+    // The languages are independent (each re-reads its pages' words for the lexicon and writes
+    // thousands of files): one thread each, up to the machine's cores.
+    int threads = Math.min(model.languages().size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads));
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      List<Future<Long>> parts = new ArrayList<>();
       for (Language lang : model.languages()) {
-        bytes +=
-            exportLanguage(
-                reader, lang, texts, expansion, siteDir.resolve(DIR).resolve(lang.code()));
+        Path dir = siteDir.resolve(DIR).resolve(lang.code());
+        parts.add(workers.submit(() -> exportLanguage(reader, lang, texts, expansion, dir)));
       }
+      long bytes = 0;
+      for (Future<Long> part : parts) {
+        bytes += part.get();
+      }
+      return bytes;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException("interrupted while writing the static search index", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new BuildException("cannot export the search index: " + e.getCause(), e);
+    } finally {
+      workers.shutdownNow();
     }
-    return bytes;
   }
 
   private long exportLanguage(
