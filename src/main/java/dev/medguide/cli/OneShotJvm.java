@@ -93,17 +93,7 @@ final class OneShotJvm {
       }
     }
     try (Stream<Path> files = Files.walk(content)) {
-      return files
-          .filter(Files::isRegularFile)
-          .mapToLong(
-              file -> {
-                try {
-                  return Files.size(file);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              })
-          .sum();
+      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
     } catch (IOException | UncheckedIOException e) {
       return 0;
     }

@@ -167,9 +167,12 @@ final class StaticIndexExporter {
     List<List<String>> rows = new ArrayList<>();
     List<List<Object>> classes = new ArrayList<>();
     StringBuilder classOfDoc = new StringBuilder();
+    float[] priors = new float[found.size()];
     Map<Integer, Page> pages = new LinkedHashMap<>();
     for (Doc doc : found) {
       Document stored = doc.stored();
+      float prior = weight(stored.get(SearchFields.ID), lang);
+      priors[docIds.size()] = prior;
       docIds.add(doc.global());
       rows.add(
           List.of(
@@ -177,10 +180,7 @@ final class StaticIndexExporter {
               stored.get(SearchFields.URL),
               stored.get(SearchFields.TITLE_STORED)));
       List<Object> docClass =
-          List.of(
-              stored.get(SearchFields.GUIDELINE),
-              stored.get(SearchFields.KIND),
-              weight(stored.get(SearchFields.ID), lang));
+          List.of(stored.get(SearchFields.GUIDELINE), stored.get(SearchFields.KIND), prior);
       if (!classes.contains(docClass)) {
         if (classes.size() == CLASS_CODES.length()) {
           throw new BuildException("too many kinds of search documents: " + classes);
@@ -215,11 +215,6 @@ final class StaticIndexExporter {
       average.put(name, docCount == 0 ? 0 : (double) sumTtf / docCount);
       docCounts.put(name, docCount);
     }
-    float[] priors = new float[docIds.size()];
-    for (int doc = 0; doc < priors.length; doc++) {
-      priors[doc] =
-          ((Number) classes.get(CLASS_CODES.indexOf(classOfDoc.charAt(doc))).get(2)).floatValue();
-    }
     Map<String, Map<String, String>> encoded = new TreeMap<>();
     postings.forEach(
         (term, byField) -> {
@@ -236,19 +231,19 @@ final class StaticIndexExporter {
           encoded.put(term, lists);
         });
     postings.clear();
-    Map<String, Map<String, Object>> lexiconEntries = lexicon(lang, pages.values(), texts);
+    Map<String, List<String>> lexicon = lexicon(lang, pages.values(), texts);
     // The lexicon goes in meta.js: spellings of one character and those that are not their own
-    // index term as they are, and the others (nearly all) as a Bloom filter, so that a query
-    // needs no file to be segmented.
+    // index term as they are (1 standing for a spelling that is its own term), and the others
+    // (nearly all) as a Bloom filter, so that a query needs no file to be segmented.
     Map<String, Object> oneCharacter = new TreeMap<>();
     Map<String, Object> otherTerms = new TreeMap<>();
     List<String> ownTerms = new ArrayList<>();
-    lexiconEntries.forEach(
-        (spelling, parts) -> {
-          Object terms = parts.get("t");
+    lexicon.forEach(
+        (spelling, terms) -> {
+          boolean own = terms.equals(List.of(spelling));
           if (spelling.length() == 1) {
-            oneCharacter.put(spelling, terms);
-          } else if (terms.equals(1)) {
+            oneCharacter.put(spelling, own ? 1 : terms);
+          } else if (own) {
             ownTerms.add(spelling);
           } else {
             otherTerms.put(spelling, terms);
@@ -418,11 +413,6 @@ final class StaticIndexExporter {
     return frequency / (frequency + k);
   }
 
-  /** The lexicon entry of a spelling, its parts by name ({@code t}, {@code v}, {@code x}). */
-  private static Map<String, Object> entry(Map<String, Map<String, Object>> entries, String key) {
-    return entries.computeIfAbsent(key, k -> new TreeMap<>());
-  }
-
   /** The page's prior, as the Lucene index has it. */
   private float weight(String id, Language lang) {
     return model.page(id, lang).map(SearchFields::weight).orElse(1.0f);
@@ -503,11 +493,8 @@ final class StaticIndexExporter {
     return sum;
   }
 
-  /**
-   * Normalised spellings in the pages (and glossary variants) → the index terms they became, as
-   * lexicon entries ({@code t}).
-   */
-  private Map<String, Map<String, Object>> lexicon(
+  /** Normalised spellings in the pages (and glossary variants) → the index terms they became. */
+  private Map<String, List<String>> lexicon(
       Language lang, Iterable<Page> pages, Map<Page, PageText> texts) {
     Map<String, List<String>> spellings = new TreeMap<>();
     try (Analyzer analyzer = analysis.words(lang, false)) {
@@ -529,12 +516,7 @@ final class StaticIndexExporter {
         }
       }
     }
-    Map<String, Map<String, Object>> entries = new TreeMap<>();
-    // Most spellings are their own index term: 1 stands for that.
-    spellings.forEach(
-        (surface, terms) ->
-            entry(entries, surface).put("t", terms.equals(List.of(surface)) ? 1 : terms));
-    return entries;
+    return spellings;
   }
 
   private static void addSurfaces(Analyzer analyzer, String text, Map<String, List<String>> out) {

@@ -6,6 +6,7 @@ import dev.medguide.testing.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
@@ -27,18 +28,10 @@ class PackagedJarIT {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     for (String run : List.of("a", "b")) {
       TestSites.ProcessResult result =
-          TestSites.run(
-              Map.of(),
-              "java",
-              "-jar",
-              jar.toString(),
-              "build",
-              "-c",
-              content.toString(),
-              "-t",
-              TestSites.projectDir().resolve("templates").toString(),
-              "-o",
-              work.resolve(run + "/site").toString(),
+          build(
+              List.of(),
+              content,
+              work.resolve(run + "/site"),
               "--zip",
               work.resolve(run + "/site.zip").toString());
       assertThat(result.code()).as(result.err()).isZero();
@@ -63,26 +56,33 @@ class PackagedJarIT {
 
   @Test
   void aBuildThatOutgrowsItsHeapCapRunsAgainWithMore() throws IOException {
-    Path jar = TestSites.projectDir().resolve("target/medguide.jar");
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     TestSites.ProcessResult result =
-        TestSites.run(
-            Map.of(),
-            "java",
-            "-Dmedguide.heapMib=24",
+        build(List.of("-Dmedguide.heapMib=24"), content, work.resolve("site"));
+
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("OutOfMemoryError"); // the JVM's own report
+    assertThat(result.err()).contains("the build needed more than 24 MiB; building again");
+    assertThat(work.resolve("site/ja/mhlw/6.5.html")).isRegularFile();
+  }
+
+  /** Runs {@code java [jvmOptions] -jar target/medguide.jar build} on content into site. */
+  private static TestSites.ProcessResult build(
+      List<String> jvmOptions, Path content, Path site, String... more) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
             "-jar",
-            jar.toString(),
+            TestSites.projectDir().resolve("target/medguide.jar").toString(),
             "build",
             "-c",
             content.toString(),
             "-t",
             TestSites.projectDir().resolve("templates").toString(),
             "-o",
-            work.resolve("site").toString());
-
-    assertThat(result.code()).as(result.err()).isZero();
-    assertThat(result.out()).contains("OutOfMemoryError"); // the JVM's own report
-    assertThat(result.err()).contains("the build needed more than 24 MiB; building again");
-    assertThat(work.resolve("site/ja/mhlw/6.5.html")).isRegularFile();
+            site.toString()));
+    command.addAll(List.of(more));
+    return TestSites.run(Map.of(), command.toArray(String[]::new));
   }
 }
