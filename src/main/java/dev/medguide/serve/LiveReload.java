@@ -8,8 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -17,6 +20,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Live reload for writers: the build's state (a generation that grows with each published build,
@@ -25,7 +29,9 @@ import org.eclipse.jetty.util.Callback;
  * rebuild and shows build errors in an overlay. The built site itself never contains it.
  *
  * <p>The script long-polls: {@code status?after=N} answers as soon as the state changes after its
- * version N (or after {@link #WAIT_MILLIS}), so a page reloads the moment a rebuild is published.
+ * version N (or after {@link #WAIT_MILLIS}), so a page reloads the moment a rebuild is published. A
+ * waiting poll holds no server thread: every open page has one, and the server has few threads (see
+ * {@link SiteServer}).
  */
 public final class LiveReload {
   static final String PREFIX = "/__medguide/";
@@ -37,6 +43,9 @@ public final class LiveReload {
 
   /** Grows with every change of state, published or failed; guarded by {@code this}. */
   private long version;
+
+  /** Polls waiting for the next change of state; guarded by {@code this}. */
+  private final List<Poll> polls = new ArrayList<>();
 
   /** Whether the search indexes are still catching up with the last rebuild. */
   private volatile BooleanSupplier searchPending = () -> false;
@@ -55,27 +64,80 @@ public final class LiveReload {
   }
 
   /** A build was published: open pages reload. */
-  public synchronized void published() {
-    error = null;
-    generation.incrementAndGet();
-    version++;
-    notifyAll();
+  public void published() {
+    List<Poll> waiting;
+    synchronized (this) {
+      error = null;
+      generation.incrementAndGet();
+      version++;
+      waiting = takePolls();
+    }
+    waiting.forEach(this::answer);
   }
 
   /** A build failed: open pages show its problems; the last good site stays served. */
-  public synchronized void failed(String problems) {
-    error = problems;
-    version++;
-    notifyAll();
+  public void failed(String problems) {
+    List<Poll> waiting;
+    synchronized (this) {
+      error = problems;
+      version++;
+      waiting = takePolls();
+    }
+    waiting.forEach(this::answer);
   }
 
-  /** The state, once its version is past {@code after} or the wait is over. */
-  private synchronized Map<String, Object> state(long after) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-    for (long left = WAIT_MILLIS; version <= after && left > 0; ) {
-      wait(left);
-      left = deadline - System.currentTimeMillis();
+  private List<Poll> takePolls() {
+    List<Poll> waiting = new ArrayList<>(polls);
+    polls.clear();
+    return waiting;
+  }
+
+  /**
+   * Answers a status request with the state: now if its version is past {@code after}, else at the
+   * next change of state or after {@link #WAIT_MILLIS}, whichever comes first.
+   */
+  private void status(long after, Request request, Response response, Callback callback) {
+    Poll poll = new Poll(response, callback);
+    synchronized (this) {
+      if (version <= after) {
+        polls.add(poll);
+        poll.timeout =
+            request
+                .getComponents()
+                .getScheduler()
+                .schedule(() -> expire(poll), WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      }
     }
+    answer(poll);
+  }
+
+  private void expire(Poll poll) {
+    synchronized (this) {
+      if (!polls.remove(poll)) {
+        return; // answered already
+      }
+    }
+    answer(poll);
+  }
+
+  private void answer(Poll poll) {
+    Scheduler.Task timeout = poll.timeout;
+    if (timeout != null) {
+      timeout.cancel();
+    }
+    byte[] body;
+    try {
+      body = new ObjectMapper().writeValueAsBytes(state());
+    } catch (IOException e) {
+      poll.callback.failed(e);
+      return;
+    }
+    send(poll.response, poll.callback, "application/json; charset=utf-8", body);
+  }
+
+  /** The state: its version, the published generation, the last error, the search's lag. */
+  private synchronized Map<String, Object> state() {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("version", version);
     state.put("generation", generation.get());
@@ -102,12 +164,8 @@ public final class LiveReload {
         String path = Request.getPathInContext(request);
         if (path.equals(PREFIX + "status")) {
           String after = Request.extractQueryParameters(request).getValue("after");
-          Map<String, Object> state = state(after == null ? -1 : parse(after));
-          return send(
-              response,
-              callback,
-              "application/json; charset=utf-8",
-              new ObjectMapper().writeValueAsBytes(state));
+          status(after == null ? -1 : parse(after), request, response, callback);
+          return true;
         }
         if (path.equals(PREFIX + "livereload.js")) {
           return send(response, callback, "text/javascript; charset=utf-8", script);
@@ -158,5 +216,19 @@ public final class LiveReload {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
+  }
+
+  /** A status request waiting for its answer. */
+  private static final class Poll {
+    final Response response;
+    final Callback callback;
+
+    /** Answers the poll when the wait is over; set under the LiveReload's lock. */
+    volatile Scheduler.Task timeout;
+
+    Poll(Response response, Callback callback) {
+      this.response = response;
+      this.callback = callback;
+    }
   }
 }

@@ -18,8 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +88,48 @@ class LiveReloadIT {
       JsonNode fixed =
           awaitStatus(base, s -> s.get("error").isNull() && s.get("generation").asLong() == 2);
       assertThat(fixed.get("generation").asLong()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void waitingPollsHoldNoThreadAndAllHearOfTheNextBuild() throws Exception {
+    LiveReload liveReload = new LiveReload();
+    Path site = TestSites.realSite();
+    try (SiteServer server =
+        new SiteServer(
+            site,
+            new SiteSearcher(site, TestSites.realGlossary()),
+            "127.0.0.1",
+            0,
+            "/",
+            liveReload)) {
+      String base = "http://127.0.0.1:" + server.address().getPort();
+      // Three times as many open pages as the server has threads, each waiting for a change.
+      List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
+      for (int i = 0; i < 3 * SiteServer.MAX_THREADS; i++) {
+        polls.add(
+            client.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "/__medguide/status?after=0")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+      }
+      Thread.sleep(500);
+      assertThat(polls).noneMatch(CompletableFuture::isDone);
+
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/en/overview.html"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("livereload.js");
+
+      liveReload.published();
+      for (CompletableFuture<HttpResponse<String>> poll : polls) {
+        JsonNode state = new ObjectMapper().readTree(poll.get(5, TimeUnit.SECONDS).body());
+        assertThat(state.get("generation").asLong()).isEqualTo(1);
+        assertThat(state.get("version").asLong()).isEqualTo(1);
+      }
     }
   }
 
