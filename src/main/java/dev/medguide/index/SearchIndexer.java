@@ -7,10 +7,22 @@ import dev.medguide.model.Page;
 import dev.medguide.model.SectionNumbers;
 import dev.medguide.model.SiteModel;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -67,16 +79,38 @@ public final class SearchIndexer {
         Analyzer analyzer = analyzer()) {
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      // The static index's lexicon comes from the query analyzer's view of the same texts: taken
+      // here, while the pages are analysed on every core, and joined in page order.
+      Map<Language, Analyzer> spellingAnalyzers = new EnumMap<>(Language.class);
+      Map<Language, Map<String, List<String>>> spellings = new EnumMap<>(Language.class);
       try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (Page page : model.pages()) {
-          PageText text = texts.get(page);
-          if (text != null) {
-            writer.addDocument(document(page, text, keywords(page)));
-          }
+        for (Language lang : model.languages()) {
+          spellingAnalyzers.put(lang, analysis.words(lang, false));
+          spellings.put(lang, new HashMap<>());
         }
+        termsByPage();
+        List<Page> pages = model.pages().stream().filter(texts::containsKey).toList();
+        addInOrder(
+            pages,
+            page -> {
+              PageText text = texts.get(page);
+              Map<String, List<String>> pageSpellings = new LinkedHashMap<>();
+              StaticIndexExporter.addSpellings(
+                  spellingAnalyzers.get(page.lang()), text, pageSpellings);
+              return new Analyzed(
+                  page, document(page, text, keywords(page), analyzer), pageSpellings);
+            },
+            analyzed -> {
+              writer.addDocument(analyzed.document());
+              StaticIndexExporter.merge(
+                  spellings.get(analyzed.page().lang()), analyzed.spellings());
+            });
         writer.commit();
+      } finally {
+        spellingAnalyzers.values().forEach(Analyzer::close);
       }
-      long bytes = new StaticIndexExporter(analysis, model).export(directory, texts, siteDir);
+      long bytes =
+          new StaticIndexExporter(analysis, model).export(directory, texts, siteDir, spellings);
       return new Stats(texts.size(), bytes);
     } catch (IOException e) {
       throw new BuildException("cannot write the search index: " + e.getMessage(), e);
@@ -100,7 +134,7 @@ public final class SearchIndexer {
                   .add(new TermQuery(new Term(SearchFields.ID, page.id())), Occur.FILTER)
                   .add(new TermQuery(new Term(SearchFields.LANG, page.lang().code())), Occur.FILTER)
                   .build());
-          writer.addDocument(document(page, entry.getValue(), keywords(page)));
+          writer.addDocument(document(page, entry.getValue(), keywords(page), analyzer));
         }
         writer.commit();
       }
@@ -115,9 +149,64 @@ public final class SearchIndexer {
    */
   public long exportStatic(Map<Page, PageText> texts, Path siteDir, Path outDir) {
     try (Directory directory = FSDirectory.open(indexDirOf(siteDir))) {
-      return new StaticIndexExporter(analysis, model).export(directory, texts, outDir);
+      return new StaticIndexExporter(analysis, model).export(directory, texts, outDir, Map.of());
     } catch (IOException e) {
       throw new BuildException("cannot write the static search index: " + e.getMessage(), e);
+    }
+  }
+
+  /** A page analysed: its Lucene document and its spellings for the lexicon. */
+  private record Analyzed(Page page, Document document, Map<String, List<String>> spellings) {}
+
+  /** Something done with each analysed page, in page order. */
+  private interface Taker<T> {
+    void take(T item) throws IOException;
+  }
+
+  /**
+   * Analyses the pages on every core, a few pages ahead, and gives the results to {@code take} on
+   * this thread in page order, so that documents get the numbers one thread would give them. (The
+   * analysis is most of the work; one IndexWriter thread alone would leave a core idle.)
+   */
+  private static <T> void addInOrder(List<Page> pages, Function<Page, T> analyse, Taker<T> take)
+      throws IOException {
+    int threads = Runtime.getRuntime().availableProcessors();
+    AtomicInteger count = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "medguide-analyse-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Deque<Future<T>> ahead = new ArrayDeque<>();
+      int next = 0;
+      for (int taken = 0; taken < pages.size(); taken++) {
+        while (next < pages.size() && ahead.size() < 2 * threads) {
+          Page page = pages.get(next++);
+          ahead.add(pool.submit(() -> analyse.apply(page)));
+        }
+        take.take(done(ahead.remove()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> T done(Future<T> result) throws IOException {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("indexing was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new BuildException(
+          "cannot analyse a page for the index: " + e.getCause(), e.getCause());
     }
   }
 
@@ -164,7 +253,11 @@ public final class SearchIndexer {
     return termsByPage;
   }
 
-  private static Document document(Page page, PageText text, String keywords) {
+  /**
+   * A page's Lucene document. The text fields are analysed here (on the calling thread) and carry
+   * their tokens; those also stored get their text in a stored field of the same name.
+   */
+  private static Document document(Page page, PageText text, String keywords, Analyzer analyzer) {
     Language lang = page.lang();
     Document doc = new Document();
     doc.add(new StringField(SearchFields.ID, page.id(), Field.Store.YES));
@@ -179,19 +272,26 @@ public final class SearchIndexer {
             SearchFields.KIND,
             page.kind().name().toLowerCase(java.util.Locale.ROOT),
             Field.Store.YES));
-    doc.add(
-        new TextField(SearchFields.field(SearchFields.TITLE, lang), text.title(), Field.Store.YES));
-    doc.add(
-        new TextField(SearchFields.field(SearchFields.KEYWORDS, lang), keywords, Field.Store.YES));
-    doc.add(
-        new TextField(
-            SearchFields.field(SearchFields.HEADINGS, lang), text.headings(), Field.Store.YES));
-    doc.add(
-        new TextField(SearchFields.field(SearchFields.BODY, lang), text.body(), Field.Store.YES));
+    addText(doc, analyzer, SearchFields.field(SearchFields.TITLE, lang), text.title(), true);
+    addText(doc, analyzer, SearchFields.field(SearchFields.KEYWORDS, lang), keywords, true);
+    addText(doc, analyzer, SearchFields.field(SearchFields.HEADINGS, lang), text.headings(), true);
+    addText(doc, analyzer, SearchFields.field(SearchFields.BODY, lang), text.body(), true);
     if (lang == Language.JA) {
       String all = text.title() + "\n" + text.headings() + "\n" + text.body();
-      doc.add(new TextField(SearchFields.field(SearchFields.BIGRAM, lang), all, Field.Store.NO));
+      addText(doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), all, false);
     }
     return doc;
+  }
+
+  private static void addText(
+      Document doc, Analyzer analyzer, String field, String text, boolean stored) {
+    try {
+      doc.add(new TextField(field, RecordedTokens.record(analyzer, field, text)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String's reader does not fail
+    }
+    if (stored) {
+      doc.add(new StoredField(field, text));
+    }
   }
 }

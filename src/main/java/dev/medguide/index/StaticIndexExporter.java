@@ -93,18 +93,31 @@ final class StaticIndexExporter {
     this.model = model;
   }
 
-  /** Writes the static index for every built language; returns its total size in bytes. */
-  long export(Directory directory, Map<Page, PageText> texts, Path siteDir) throws IOException {
+  /**
+   * Writes the static index for every built language; returns its total size in bytes.
+   *
+   * @param spellings per language, the spellings of its pages as {@link #addSpellings} collects
+   *     them and {@link #merge} joins them in page order, if the caller has them; else they are
+   *     collected here
+   */
+  long export(
+      Directory directory,
+      Map<Page, PageText> texts,
+      Path siteDir,
+      Map<Language, Map<String, List<String>>> spellings)
+      throws IOException {
     GlossaryExpansion expansion = new GlossaryExpansion(analysis, model.data().glossary());
-    // The languages are independent (each re-reads its pages' words for the lexicon and writes
-    // thousands of files): one thread each, up to the machine's cores.
+    // The languages are independent (each writes thousands of files): one thread each, up to the
+    // machine's cores.
     int threads = Math.min(model.languages().size(), Runtime.getRuntime().availableProcessors());
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads));
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       List<Future<Long>> parts = new ArrayList<>();
       for (Language lang : model.languages()) {
         Path dir = siteDir.resolve(DIR).resolve(lang.code());
-        parts.add(workers.submit(() -> exportLanguage(reader, lang, texts, expansion, dir)));
+        parts.add(
+            workers.submit(
+                () -> exportLanguage(reader, lang, texts, spellings.get(lang), expansion, dir)));
       }
       long bytes = 0;
       for (Future<Long> part : parts) {
@@ -131,6 +144,7 @@ final class StaticIndexExporter {
       DirectoryReader reader,
       Language lang,
       Map<Page, PageText> texts,
+      Map<String, List<String>> pageSpellings,
       GlossaryExpansion expansion,
       Path dir)
       throws IOException {
@@ -231,7 +245,7 @@ final class StaticIndexExporter {
           encoded.put(term, lists);
         });
     postings.clear();
-    Map<String, List<String>> lexicon = lexicon(lang, pages.values(), texts);
+    Map<String, List<String>> lexicon = lexicon(lang, pages.values(), texts, pageSpellings);
     // The lexicon goes in meta.js: spellings of one character and those that are not their own
     // index term as they are (1 standing for a spelling that is its own term), and the others
     // (nearly all) as a Bloom filter, so that a query needs no file to be segmented.
@@ -494,15 +508,24 @@ final class StaticIndexExporter {
   }
 
   /** Normalised spellings in the pages (and glossary variants) → the index terms they became. */
+  /**
+   * The lexicon: the spellings of the pages (given, or collected here) and the glossary's variants,
+   * each with its index terms.
+   */
   private Map<String, List<String>> lexicon(
-      Language lang, Iterable<Page> pages, Map<Page, PageText> texts) {
+      Language lang,
+      Iterable<Page> pages,
+      Map<Page, PageText> texts,
+      Map<String, List<String>> pageSpellings) {
     Map<String, List<String>> spellings = new TreeMap<>();
     try (Analyzer analyzer = analysis.words(lang, false)) {
-      for (Page page : pages) {
-        PageText text = texts.get(page);
-        if (text != null) {
-          for (String part : List.of(text.title(), text.headings(), text.body())) {
-            addSurfaces(analyzer, part, spellings);
+      if (pageSpellings != null) {
+        spellings.putAll(pageSpellings);
+      } else {
+        for (Page page : pages) {
+          PageText text = texts.get(page);
+          if (text != null) {
+            addSpellings(analyzer, text, spellings);
           }
         }
       }
@@ -517,6 +540,32 @@ final class StaticIndexExporter {
       }
     }
     return spellings;
+  }
+
+  /**
+   * Adds a page's spellings to a map: each normalised surface of a word in its title, headings and
+   * body, with the index terms the query analyzer (given) makes of it, in the order first met.
+   */
+  static void addSpellings(Analyzer analyzer, PageText text, Map<String, List<String>> out) {
+    for (String part : List.of(text.title(), text.headings(), text.body())) {
+      addSurfaces(analyzer, part, out);
+    }
+  }
+
+  /**
+   * Adds one page's spellings (from {@link #addSpellings}) to those of the pages before it: what
+   * collecting over all the pages in order would give.
+   */
+  static void merge(Map<String, List<String>> into, Map<String, List<String>> page) {
+    page.forEach(
+        (surface, terms) -> {
+          List<String> known = into.computeIfAbsent(surface, k -> new ArrayList<>(terms.size()));
+          for (String term : terms) {
+            if (!known.contains(term)) {
+              known.add(term);
+            }
+          }
+        });
   }
 
   private static void addSurfaces(Analyzer analyzer, String text, Map<String, List<String>> out) {
