@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  * failed build does (leaving the site as it was), the JVM marks that it ran out of memory, and the
  * build runs again with the JVM's default heap.
  *
+ * <p>The child also maps a class-data-sharing archive ({@link ClassArchive}): the classes of JRuby,
+ * Asciidoctor, JBake and Lucene, already parsed and verified. The first build with a given JVM and
+ * jar writes it as it exits (some seconds, once); later builds start faster.
+ *
  * <p>Long-running commands ({@code serve}) keep the default JVM: they outlive the warm-up. The
  * child is skipped when the JVM already runs with these flags, or with {@code
  * -Dmedguide.jvm=current}.
@@ -48,8 +52,11 @@ final class OneShotJvm {
       marker = Files.createTempFile("medguide-out-of-memory", ".marker");
       Files.delete(marker);
       long heap = Long.getLong("medguide.heapMib", heapMib(contentBytes(args)));
-      Optional<Integer> capped =
-          run(args, List.of("-Xmx" + heap + "m", "-XX:OnOutOfMemoryError=touch " + marker));
+      ClassArchive archive = ClassArchive.forThisJvm();
+      List<String> flags = new ArrayList<>(archive.flags());
+      flags.addAll(List.of("-Xmx" + heap + "m", "-XX:OnOutOfMemoryError=touch " + marker));
+      Optional<Integer> capped = run(args, flags);
+      archive.finish(capped.isPresent() && capped.get() == 0);
       if (capped.isEmpty() || !Files.exists(marker)) {
         return capped;
       }
@@ -105,7 +112,7 @@ final class OneShotJvm {
     command.addAll(FLAGS);
     command.addAll(extraFlags);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(ClassArchive.absoluteClassPath());
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     try {

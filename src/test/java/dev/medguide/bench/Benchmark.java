@@ -73,11 +73,13 @@ public final class Benchmark {
       options.put(args[i], args[i + 1]);
     }
     Benchmark benchmark = new Benchmark(options);
+    Run first = benchmark.firstBuild();
     List<ScaleResult> results = new ArrayList<>();
     for (int i = 0; i < benchmark.scales.size(); i++) {
       results.add(benchmark.scale(benchmark.scales.get(i), benchmark.runs.get(i)));
     }
-    new Report(Machine.describe(), results).write(benchmark.out);
+    new Report(Machine.describe(), results, first, Processes.size(benchmark.cache()))
+        .write(benchmark.out);
     System.out.println("wrote " + benchmark.out);
   }
 
@@ -98,6 +100,42 @@ public final class Benchmark {
       Map<String, Double> api,
       Map<String, Double> apiUncached,
       long serveKib) {}
+
+  /**
+   * The first build after installing medguide, with an empty cache: it also writes the class
+   * archive (see ClassArchive), which every timed build then uses, as a user's later builds do.
+   */
+  private Run firstBuild() {
+    Processes.delete(cache());
+    Path site = work.resolve("site-first");
+    Run run =
+        timed(
+            "first build (writes the class archive)",
+            1,
+            0,
+            medguideBuild(project.resolve("content"), site));
+    Processes.delete(site);
+    return run;
+  }
+
+  /** The benchmark's own cache folder: the class archive of the builds it times. */
+  private Path cache() {
+    return work.resolve("cache");
+  }
+
+  /** {@code java -jar target/medguide.jar build}, with the benchmark's cache folder. */
+  private List<String> medguideBuild(Path content, Path site) {
+    return List.of(
+        java(),
+        "-Dmedguide.cacheDir=" + cache(),
+        "-jar",
+        project.resolve("target/medguide.jar").toString(),
+        "build",
+        "-c",
+        content.toString(),
+        "-o",
+        site.toString());
+  }
 
   private ScaleResult scale(int scale, int count) throws Exception {
     Path content = work.resolve("content-" + scale);
@@ -144,20 +182,7 @@ public final class Benchmark {
                     jbakeProject.toString(),
                     jbakeOut.toString())));
       }
-      medguide.add(
-          timed(
-              "medguide",
-              scale,
-              run,
-              List.of(
-                  java(),
-                  "-jar",
-                  project.resolve("target/medguide.jar").toString(),
-                  "build",
-                  "-c",
-                  content.toString(),
-                  "-o",
-                  site.toString())));
+      medguide.add(timed("medguide", scale, run, medguideBuild(content, site)));
     }
     Run median = medianRun(medguide);
     int pages = Integer.parseInt(find(median.err(), "built (\\d+) pages"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,5 +34,19 @@ class OneShotJvmTest {
     assertThat(OneShotJvm.contentBytes(new String[] {"build", "--content=" + folder}))
         .isEqualTo(1234);
     assertThat(OneShotJvm.contentBytes(new String[] {"build", "-c", folder + "/none"})).isZero();
+  }
+
+  @Test
+  void theClassArchiveIsNamedAfterTheJvmAndEveryJarOfTheClassPath() throws IOException {
+    Path jar = Files.write(work.resolve("app.jar"), new byte[10]);
+    Path lib = Files.write(work.resolve("lib.jar"), new byte[20]);
+    String name = ClassArchive.name("/jdk", "17.0.15", List.of(jar, lib));
+
+    assertThat(name).matches("medguide-[0-9a-f]{16}\\.jsa");
+    assertThat(ClassArchive.name("/jdk", "17.0.15", List.of(jar, lib))).isEqualTo(name);
+    assertThat(ClassArchive.name("/jdk", "17.0.16", List.of(jar, lib))).isNotEqualTo(name);
+    assertThat(ClassArchive.name("/other-jdk", "17.0.15", List.of(jar, lib))).isNotEqualTo(name);
+    Files.write(lib, new byte[21]); // a rebuilt library
+    assertThat(ClassArchive.name("/jdk", "17.0.15", List.of(jar, lib))).isNotEqualTo(name);
   }
 }

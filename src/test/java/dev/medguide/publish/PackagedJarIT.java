@@ -55,6 +55,52 @@ class PackagedJarIT {
   }
 
   @Test
+  void theFirstBuildWritesAClassArchiveThatLaterBuildsMapQuietly() throws IOException {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path cache = work.resolve("cache");
+    List<String> options = List.of("-Dmedguide.cacheDir=" + cache);
+
+    TestSites.ProcessResult first = build(options, content, work.resolve("a"));
+    assertThat(first.code()).as(first.err()).isZero();
+    List<Path> archives = archives(cache);
+    assertThat(archives).hasSize(1);
+    assertThat(archives.get(0).getFileName().toString()).matches("medguide-[0-9a-f]{16}\\.jsa");
+    assertThat(Files.size(archives.get(0))).isGreaterThan(1_000_000);
+
+    TestSites.ProcessResult second = build(options, content, work.resolve("b"));
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(archives(cache)).isEqualTo(archives);
+    assertThat(TestSites.snapshot(work.resolve("b")))
+        .isEqualTo(TestSites.snapshot(work.resolve("a")));
+
+    // A damaged archive is written again, without a word.
+    Path archive = archives.get(0);
+    archive.toFile().setWritable(true);
+    Files.write(archive, new byte[] {1, 2, 3});
+    TestSites.ProcessResult damaged = build(options, content, work.resolve("c"));
+    assertThat(damaged.code()).as(damaged.err()).isZero();
+    assertThat(damaged.out() + damaged.err())
+        .doesNotContainIgnoringCase("cds")
+        .doesNotContain("[warning]");
+    assertThat(TestSites.snapshot(work.resolve("c")))
+        .isEqualTo(TestSites.snapshot(work.resolve("a")));
+
+    TestSites.ProcessResult off =
+        build(
+            List.of("-Dmedguide.cacheDir=" + work.resolve("unused"), "-Dmedguide.cds=false"),
+            content,
+            work.resolve("d"));
+    assertThat(off.code()).as(off.err()).isZero();
+    assertThat(work.resolve("unused")).doesNotExist();
+  }
+
+  private static List<Path> archives(Path cache) throws IOException {
+    try (var files = Files.list(cache)) {
+      return files.sorted().toList();
+    }
+  }
+
+  @Test
   void aBuildThatOutgrowsItsHeapCapRunsAgainWithMore() throws IOException {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     TestSites.ProcessResult result =
@@ -71,6 +117,10 @@ class PackagedJarIT {
       List<String> jvmOptions, Path content, Path site, String... more) {
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(jvmOptions);
+    if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Dmedguide.cacheDir="))) {
+      // The class archive goes to a folder of the test, not the user's cache.
+      command.add("-Dmedguide.cacheDir=" + site.resolveSibling(site.getFileName() + ".cache"));
+    }
     command.addAll(
         List.of(
             "-jar",
