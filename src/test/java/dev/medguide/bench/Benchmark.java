@@ -99,6 +99,7 @@ public final class Benchmark {
       List<Double> rebuilds,
       Map<String, Double> api,
       Map<String, Double> apiUncached,
+      Map<String, Double> apiWatch,
       long serveKib) {}
 
   /**
@@ -193,13 +194,19 @@ public final class Benchmark {
     Map<String, Double> firstQuery = firstQuery(site);
     Map<String, Double> browser = browser(site);
     log("scale " + scale + ": serve");
+    // The API as deployed (serve --no-watch on the built site), with and without its cache; then
+    // a writer's serve (--watch), which has built the site in its own JVM, rebuilding pages.
     Map<String, Double> uncached;
     try (Serve serve = new Serve(content, site, List.of("-Dmedguide.searchCache=0"), false)) {
       uncached = serve.load();
     }
+    Map<String, Double> api;
+    try (Serve serve = new Serve(content, site, List.of(), false)) {
+      api = serve.load();
+    }
     try (Serve serve = new Serve(content, site, List.of(), true)) {
       List<Double> rebuilds = serve.rebuilds();
-      Map<String, Double> api = serve.load();
+      Map<String, Double> apiWatch = serve.load();
       return new ScaleResult(
           scale,
           pages,
@@ -215,6 +222,7 @@ public final class Benchmark {
           rebuilds,
           api,
           uncached,
+          apiWatch,
           serve.peakKib());
     }
   }
