@@ -2,6 +2,9 @@ package dev.medguide.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -18,8 +21,9 @@ import java.util.jar.Manifest;
 
 /**
  * The class-data-sharing archive of one-shot builds: the classes a build loads (JRuby, Asciidoctor,
- * JBake, Lucene; some 20,000), parsed and verified once and then mapped by every build's JVM.
- * Measured on the real site: a build takes about 1 s (15 %) less, and 1.7 s less CPU.
+ * JBake, Lucene: of the 14,000 a build of the real site loads, 13,500 come from the archive),
+ * parsed and verified once and then mapped by every build's JVM. Measured on the real site: a build
+ * takes about 1 s (15 %) less, and 1.7 s less CPU.
  *
  * <p>The archive is made by the first build that finds none (the JVM writes it as it exits, which
  * adds some seconds to that build) and lives in the user's cache folder ({@code
@@ -115,11 +119,10 @@ final class ClassArchive {
    * would ignore it without a word, and every build would start slowly).
    */
   static boolean looksWhole(Path file) {
-    try (var in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(4);
       return head.length == 4
-          && java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()
-              == MAGIC;
+          && ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt() == MAGIC;
     } catch (IOException e) {
       return false;
     }

@@ -2,6 +2,7 @@ package dev.medguide.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -51,7 +52,7 @@ final class RecordedTokens extends TokenStream {
       while (in.incrementToken()) {
         int at = 3 * terms.size();
         if (at + 3 > numbers.length) {
-          numbers = java.util.Arrays.copyOf(numbers, numbers.length * 2);
+          numbers = Arrays.copyOf(numbers, numbers.length * 2);
         }
         terms.add(inTerm.toString());
         numbers[at] = inIncrement.getPositionIncrement();

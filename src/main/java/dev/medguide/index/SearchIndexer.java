@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,7 +87,7 @@ public final class SearchIndexer {
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         for (Language lang : model.languages()) {
           spellingAnalyzers.put(lang, analysis.words(lang, false));
-          spellings.put(lang, new HashMap<>());
+          spellings.put(lang, new TreeMap<>());
         }
         termsByPage();
         List<Page> pages = model.pages().stream().filter(texts::containsKey).toList();

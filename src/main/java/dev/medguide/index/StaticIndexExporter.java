@@ -507,21 +507,18 @@ final class StaticIndexExporter {
     return sum;
   }
 
-  /** Normalised spellings in the pages (and glossary variants) → the index terms they became. */
   /**
-   * The lexicon: the spellings of the pages (given, or collected here) and the glossary's variants,
-   * each with its index terms.
+   * The lexicon: normalised spellings in the pages (given, then completed here, or collected here)
+   * and the glossary's variants → the index terms they became.
    */
   private Map<String, List<String>> lexicon(
       Language lang,
       Iterable<Page> pages,
       Map<Page, PageText> texts,
       Map<String, List<String>> pageSpellings) {
-    Map<String, List<String>> spellings = new TreeMap<>();
+    Map<String, List<String>> spellings = pageSpellings != null ? pageSpellings : new TreeMap<>();
     try (Analyzer analyzer = analysis.words(lang, false)) {
-      if (pageSpellings != null) {
-        spellings.putAll(pageSpellings);
-      } else {
+      if (pageSpellings == null) {
         for (Page page : pages) {
           PageText text = texts.get(page);
           if (text != null) {

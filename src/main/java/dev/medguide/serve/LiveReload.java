@@ -37,6 +37,8 @@ public final class LiveReload {
   static final String PREFIX = "/__medguide/";
   static final long WAIT_MILLIS = 20_000;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final AtomicLong generation = new AtomicLong();
   private volatile String error;
   private final byte[] script;
@@ -128,7 +130,7 @@ public final class LiveReload {
     }
     byte[] body;
     try {
-      body = new ObjectMapper().writeValueAsBytes(state());
+      body = JSON.writeValueAsBytes(state());
     } catch (IOException e) {
       poll.callback.failed(e);
       return;
