@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -66,6 +67,25 @@ final class RecordedTokens extends TokenStream {
           inIncrement.getPositionIncrement(),
           inOffset.startOffset(),
           inOffset.endOffset());
+    }
+  }
+
+  /**
+   * Adds the spellings of the recorded words to {@code out}: each word's normalised surface in
+   * {@code text} (the text recorded) with the terms it was indexed as, in the order first met. The
+   * same as {@link StaticIndexExporter#addSpellings} with the query analyzer, without running the
+   * analysis again.
+   */
+  void addSpellings(String text, Map<String, List<String>> out) {
+    for (int i = 0; i < terms.length; i++) {
+      String surface =
+          SearchAnalysis.normalize(text.substring(numbers[3 * i + 1], numbers[3 * i + 2])).strip();
+      if (!surface.isEmpty()) {
+        List<String> known = out.computeIfAbsent(surface, k -> new ArrayList<>());
+        if (!known.contains(terms[i])) {
+          known.add(terms[i]);
+        }
+      }
     }
   }
 

@@ -80,13 +80,13 @@ public final class SearchIndexer {
         Analyzer analyzer = analyzer()) {
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      // The static index's lexicon comes from the query analyzer's view of the same texts: taken
-      // here, while the pages are analysed on every core, and joined in page order.
-      Map<Language, Analyzer> spellingAnalyzers = new EnumMap<>(Language.class);
+      // The static index's lexicon: each word's spellings in the pages and the terms they give.
+      // Taken from the tokens of the title, headings and body as they are analysed for the index,
+      // on every core, and joined in page order (what the query analyzer gives: the index chain
+      // only flattens the synonym graph, which leaves terms and offsets as they are).
       Map<Language, Map<String, List<String>>> spellings = new EnumMap<>(Language.class);
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         for (Language lang : model.languages()) {
-          spellingAnalyzers.put(lang, analysis.words(lang, false));
           spellings.put(lang, new TreeMap<>());
         }
         termsByPage();
@@ -94,12 +94,10 @@ public final class SearchIndexer {
         addInOrder(
             pages,
             page -> {
-              PageText text = texts.get(page);
               Map<String, List<String>> pageSpellings = new LinkedHashMap<>();
-              StaticIndexExporter.addSpellings(
-                  spellingAnalyzers.get(page.lang()), text, pageSpellings);
-              return new Analyzed(
-                  page, document(page, text, keywords(page), analyzer), pageSpellings);
+              Document document =
+                  document(page, texts.get(page), keywords(page), analyzer, pageSpellings);
+              return new Analyzed(page, document, pageSpellings);
             },
             analyzed -> {
               writer.addDocument(analyzed.document());
@@ -107,8 +105,6 @@ public final class SearchIndexer {
                   spellings.get(analyzed.page().lang()), analyzed.spellings());
             });
         writer.commit();
-      } finally {
-        spellingAnalyzers.values().forEach(Analyzer::close);
       }
       long bytes =
           new StaticIndexExporter(analysis, model).export(directory, texts, siteDir, spellings);
@@ -135,7 +131,8 @@ public final class SearchIndexer {
                   .add(new TermQuery(new Term(SearchFields.ID, page.id())), Occur.FILTER)
                   .add(new TermQuery(new Term(SearchFields.LANG, page.lang().code())), Occur.FILTER)
                   .build());
-          writer.addDocument(document(page, entry.getValue(), keywords(page), analyzer));
+          writer.addDocument(
+              document(page, entry.getValue(), keywords(page), analyzer, new HashMap<>()));
         }
         writer.commit();
       }
@@ -256,9 +253,16 @@ public final class SearchIndexer {
 
   /**
    * A page's Lucene document. The text fields are analysed here (on the calling thread) and carry
-   * their tokens; those also stored get their text in a stored field of the same name.
+   * their tokens; those also stored get their text in a stored field of the same name. The
+   * spellings of the title, headings and body are added to {@code spellings} (see {@link
+   * RecordedTokens#addSpellings}).
    */
-  private static Document document(Page page, PageText text, String keywords, Analyzer analyzer) {
+  private static Document document(
+      Page page,
+      PageText text,
+      String keywords,
+      Analyzer analyzer,
+      Map<String, List<String>> spellings) {
     Language lang = page.lang();
     Document doc = new Document();
     doc.add(new StringField(SearchFields.ID, page.id(), Field.Store.YES));
@@ -273,10 +277,13 @@ public final class SearchIndexer {
             SearchFields.KIND,
             page.kind().name().toLowerCase(java.util.Locale.ROOT),
             Field.Store.YES));
-    addText(doc, analyzer, SearchFields.field(SearchFields.TITLE, lang), text.title(), true);
+    addText(doc, analyzer, SearchFields.field(SearchFields.TITLE, lang), text.title(), true)
+        .addSpellings(text.title(), spellings);
     addText(doc, analyzer, SearchFields.field(SearchFields.KEYWORDS, lang), keywords, true);
-    addText(doc, analyzer, SearchFields.field(SearchFields.HEADINGS, lang), text.headings(), true);
-    addText(doc, analyzer, SearchFields.field(SearchFields.BODY, lang), text.body(), true);
+    addText(doc, analyzer, SearchFields.field(SearchFields.HEADINGS, lang), text.headings(), true)
+        .addSpellings(text.headings(), spellings);
+    addText(doc, analyzer, SearchFields.field(SearchFields.BODY, lang), text.body(), true)
+        .addSpellings(text.body(), spellings);
     if (lang == Language.JA) {
       String all = text.title() + "\n" + text.headings() + "\n" + text.body();
       addText(doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), all, false);
@@ -284,15 +291,18 @@ public final class SearchIndexer {
     return doc;
   }
 
-  private static void addText(
+  private static RecordedTokens addText(
       Document doc, Analyzer analyzer, String field, String text, boolean stored) {
+    RecordedTokens tokens;
     try {
-      doc.add(new TextField(field, RecordedTokens.record(analyzer, field, text)));
+      tokens = RecordedTokens.record(analyzer, field, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a String's reader does not fail
     }
+    doc.add(new TextField(field, tokens));
     if (stored) {
       doc.add(new StoredField(field, text));
     }
+    return tokens;
   }
 }

@@ -156,16 +156,29 @@ final class GlossaryLinks implements HtmlStep {
 
   /** Links the first new term in the text node, then continues in the rest of it. */
   private void link(TextNode node, Language lang, String base, Set<String> linked) {
+    link(node, lang, base, linked, new Boundaries(node.getWholeText()), 0);
+  }
+
+  /**
+   * Links in a text node that starts {@code shift} characters into the text that {@code boundaries}
+   * were (or will be) found in: Kuromoji runs once per original text node, not again for what is
+   * left after each term linked.
+   */
+  private void link(
+      TextNode node,
+      Language lang,
+      String base,
+      Set<String> linked,
+      Boundaries boundaries,
+      int shift) {
     String text = node.getWholeText();
-    // Token boundaries of this text, computed when a Japanese match first needs them.
-    BitSet[] boundaries = new BitSet[1];
     Trie trie = surfaces.get(lang);
     for (int i = 0; i < text.length(); i++) {
       for (Surface surface : trie.candidates(text, i)) {
         if (!linked.contains(surface.termId())
             && text.regionMatches(
                 surface.ignoreCase(), i, surface.text(), 0, surface.text().length())
-            && wholeWord(text, i, i + surface.text().length(), lang, boundaries)) {
+            && wholeWord(text, i, i + surface.text().length(), lang, boundaries, shift)) {
           linked.add(surface.termId());
           int end = i + surface.text().length();
           TextNode match = i == 0 ? node : node.splitText(i);
@@ -176,7 +189,7 @@ final class GlossaryLinks implements HtmlStep {
           match.replaceWith(anchor);
           anchor.appendChild(match);
           if (rest != null) {
-            link(rest, lang, base, linked);
+            link(rest, lang, base, linked, boundaries, shift + end);
           }
           return;
         }
@@ -184,7 +197,8 @@ final class GlossaryLinks implements HtmlStep {
     }
   }
 
-  private boolean wholeWord(String text, int start, int end, Language lang, BitSet[] boundaries) {
+  private boolean wholeWord(
+      String text, int start, int end, Language lang, Boundaries boundaries, int shift) {
     boolean latinStart = !isJapanese(text.charAt(start));
     boolean latinEnd = !isJapanese(text.charAt(end - 1));
     if (latinStart && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
@@ -196,10 +210,26 @@ final class GlossaryLinks implements HtmlStep {
     if (lang != Language.JA || (latinStart && latinEnd)) {
       return true;
     }
-    if (boundaries[0] == null) {
-      boundaries[0] = boundaries(text);
+    // Either end of the text node is a boundary: a term may start right after an earlier one.
+    return (latinStart || start == 0 || boundaries.at(shift + start))
+        && (latinEnd || end == text.length() || boundaries.at(shift + end));
+  }
+
+  /** Where Kuromoji's tokens start and end in a text, found when a Japanese match needs them. */
+  private final class Boundaries {
+    private final String text;
+    private BitSet offsets;
+
+    Boundaries(String text) {
+      this.text = text;
     }
-    return (latinStart || boundaries[0].get(start)) && (latinEnd || boundaries[0].get(end));
+
+    boolean at(int offset) {
+      if (offsets == null) {
+        offsets = boundaries(text);
+      }
+      return offsets.get(offset);
+    }
   }
 
   /** The offsets where a Kuromoji token starts or ends. */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,13 @@ public final class SiteModel {
   private final Map<PageKey, PageKey> parents = new HashMap<>();
   private final Map<PageKey, List<Page>> children = new HashMap<>();
   private final Map<PageKey, List<Page>> sequences = new HashMap<>();
+
+  /** Each page's place in its reading-order sequence. */
+  private final Map<PageKey, Integer> positions = new HashMap<>();
+
+  /** The crosswalk rows that name each page id, on either side, in file order. */
+  private final Map<String, List<CrosswalkEntry>> crosswalkByPage = new HashMap<>();
+
   private final Map<String, GuidelineInfo> guidelines = new HashMap<>();
   private final SiteData data;
 
@@ -43,6 +51,12 @@ public final class SiteModel {
     data.guidelines().forEach(g -> this.guidelines.put(g.id() + "/" + g.lang().code(), g));
     linkParents();
     buildSequences();
+    for (CrosswalkEntry entry : data.crosswalk()) {
+      Set<String> ids = new LinkedHashSet<>();
+      entry.mhlw().ifPresent(ids::add);
+      entry.mic().ifPresent(ids::add);
+      ids.forEach(id -> crosswalkByPage.computeIfAbsent(id, k -> new ArrayList<>()).add(entry));
+    }
   }
 
   /** The data files' contents. */
@@ -52,10 +66,7 @@ public final class SiteModel {
 
   /** The crosswalk rows that name this page, on either side. */
   public List<CrosswalkEntry> crosswalk(Page page) {
-    return data.crosswalk().stream()
-        .filter(
-            e -> e.mhlw().equals(Optional.of(page.id())) || e.mic().equals(Optional.of(page.id())))
-        .toList();
+    return List.copyOf(crosswalkByPage.getOrDefault(page.id(), List.of()));
   }
 
   public Set<Language> languages() {
@@ -122,10 +133,12 @@ public final class SiteModel {
 
   private Optional<Page> neighbour(Page page, int step) {
     List<Page> sequence = sequences.getOrDefault(page.key(), List.of());
-    int i = sequence.indexOf(page) + step;
-    return i >= 0 && i < sequence.size() && sequence.indexOf(page) >= 0
-        ? Optional.of(sequence.get(i))
-        : Optional.empty();
+    Integer at = positions.get(page.key());
+    if (at == null || !sequence.get(at).equals(page)) {
+      return Optional.empty();
+    }
+    int i = at + step;
+    return i >= 0 && i < sequence.size() ? Optional.of(sequence.get(i)) : Optional.empty();
   }
 
   private void linkParents() {
@@ -179,7 +192,11 @@ public final class SiteModel {
         } else {
           collect(page, sequence);
         }
-        sequence.forEach(p -> sequences.put(p.key(), List.copyOf(sequence)));
+        List<Page> shared = List.copyOf(sequence);
+        for (int i = 0; i < shared.size(); i++) {
+          sequences.put(shared.get(i).key(), shared);
+          positions.put(shared.get(i).key(), i);
+        }
       }
     }
   }

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,6 +34,8 @@ import org.jsoup.nodes.Element;
  * the compare page's folder.
  */
 final class ComparePageWriter {
+  private static final String BODY_TAG = "<div id=\"page-body\"";
+
   private final SiteModel model;
   private final PageViewBuilder views;
   private final StandaloneTemplates templates;
@@ -49,7 +55,7 @@ final class ComparePageWriter {
 
   /**
    * Writes the compare pages of {@code entries} in {@code languages} into {@code siteDir}; returns
-   * how many.
+   * how many. The pages are written on every core; their problems are reported in entry order.
    */
   int write(
       Path siteDir,
@@ -57,6 +63,7 @@ final class ComparePageWriter {
       Collection<Language> languages,
       Problems problems) {
     Set<String> written = new HashSet<>();
+    List<Callable<Problems>> tasks = new ArrayList<>();
     for (Language lang : languages) {
       for (CrosswalkEntry entry : entries) {
         if (!entry.isPair()) {
@@ -65,11 +72,38 @@ final class ComparePageWriter {
         Optional<Page> mhlw = model.page(entry.mhlw().get(), lang);
         Optional<Page> mic = model.page(entry.mic().get(), lang);
         if (mhlw.isPresent() && mic.isPresent() && written.add(entry.compareUrl(lang))) {
-          write(siteDir, entry, mhlw.get(), mic.get(), problems);
+          tasks.add(
+              () -> {
+                Problems found = new Problems();
+                write(siteDir, entry, mhlw.get(), mic.get(), found);
+                return found;
+              });
         }
       }
     }
+    ExecutorService workers = Toolchain.workers();
+    try {
+      for (Future<Problems> done : workers.invokeAll(tasks)) {
+        problems.addAll(result(done));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException("writing the compare pages was interrupted", e);
+    } finally {
+      workers.shutdownNow();
+    }
     return written.size();
+  }
+
+  private static Problems result(Future<Problems> done) throws InterruptedException {
+    try {
+      return done.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new BuildException("cannot write a compare page: " + e.getCause(), e.getCause());
+    }
   }
 
   private void write(Path siteDir, CrosswalkEntry entry, Page mhlw, Page mic, Problems problems) {
@@ -94,7 +128,7 @@ final class ComparePageWriter {
       if (!Files.isRegularFile(file)) {
         return ""; // the page failed to render; that problem is already reported
       }
-      doc = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "");
+      doc = Jsoup.parse(fromBody(Files.readString(file, StandardCharsets.UTF_8)), "");
     } catch (IOException e) {
       throw new BuildException("cannot read " + page.url() + ": " + e.getMessage(), e);
     }
@@ -115,5 +149,15 @@ final class ComparePageWriter {
       }
     }
     return body.html();
+  }
+
+  /**
+   * The page's HTML from its body's opening tag on: the head and the navigation before it are most
+   * of a page, and parsing them again for every compare view cost more than the views themselves.
+   * The body parses to the same elements without them (the closing tags left over are ignored).
+   */
+  static String fromBody(String html) {
+    int start = html.indexOf(BODY_TAG);
+    return start < 0 ? html : html.substring(start);
   }
 }

@@ -7,10 +7,13 @@ import dev.medguide.model.GlossaryTerm;
 import dev.medguide.model.Language;
 import dev.medguide.model.Page;
 import dev.medguide.model.SiteModel;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,13 +104,16 @@ final class GlossaryList {
     html.append("</p>\n");
   }
 
+  /** The terms in the language's collation order (by reading in Japanese), keys made once. */
   private static List<GlossaryTerm> sorted(List<GlossaryTerm> terms, Language lang) {
     Collator collator =
         Collator.getInstance(lang == Language.JA ? Locale.JAPANESE : Locale.ENGLISH);
-    Comparator<GlossaryTerm> order =
-        lang == Language.JA
-            ? Comparator.comparing(GlossaryTerm::reading, collator)
-            : Comparator.comparing((GlossaryTerm t) -> t.en().toLowerCase(Locale.ROOT), collator);
+    Map<GlossaryTerm, CollationKey> keys = new IdentityHashMap<>();
+    for (GlossaryTerm term : terms) {
+      String text = lang == Language.JA ? term.reading() : term.en().toLowerCase(Locale.ROOT);
+      keys.put(term, collator.getCollationKey(text));
+    }
+    Comparator<GlossaryTerm> order = Comparator.comparing(keys::get);
     return terms.stream().sorted(order.thenComparing(GlossaryTerm::id)).toList();
   }
 }

@@ -104,4 +104,33 @@ class RecordedTokensTest {
       assertThat(joined).isEqualTo(onePass);
     }
   }
+
+  @Test
+  void spellingsOfTheIndexTokensEqualThoseOfTheQueryAnalyzer() throws IOException {
+    // Every spelling of the real glossary, so that each synonym rule fires, and the sample texts.
+    StringBuilder ja = new StringBuilder(JA);
+    StringBuilder en = new StringBuilder(EN);
+    for (var term : TestSites.realGlossary()) {
+      ja.append(term.ja()).append("の");
+      en.append(' ').append(term.en()).append(',');
+      for (String variant : term.variants()) {
+        (SearchAnalysis.script(variant) == Language.JA ? ja.append("と") : en.append(" and "))
+            .append(variant);
+      }
+    }
+    for (Language lang : Language.values()) {
+      String text = (lang == Language.JA ? ja : en).toString();
+      try (Analyzer index = ANALYSIS.words(lang, true);
+          Analyzer query = ANALYSIS.words(lang, false)) {
+        Map<String, List<String>> recorded = new LinkedHashMap<>();
+        RecordedTokens.record(index, "body", text).addSpellings(text, recorded);
+        Map<String, List<String>> analysed = new LinkedHashMap<>();
+        StaticIndexExporter.addSpellings(query, new PageText("", "", text), analysed);
+        assertThat(recorded).hasSizeGreaterThan(50);
+        assertThat(List.copyOf(recorded.entrySet()))
+            .as(lang.code())
+            .isEqualTo(List.copyOf(analysed.entrySet()));
+      }
+    }
+  }
 }

@@ -77,4 +77,31 @@ class SiteModelTest {
     assertThat(model.navigationRoot(get("overview"))).contains(get("home"));
     assertThat(model.navigationRoot(get("mhlw-9"))).contains(get("mhlw"));
   }
+
+  @Test
+  void crosswalkRowsOfAPageAreThoseNamingItOnEitherSideInFileOrder() {
+    CrosswalkEntry first = row("mhlw-9", "mic-1", 2);
+    CrosswalkEntry unrelated = row("mhlw-10", "mic-2", 3);
+    CrosswalkEntry second = row(null, "mhlw-9", 4);
+    CrosswalkEntry same = row("mhlw-9", "mhlw-9", 5);
+    SiteData data =
+        new SiteData(
+            List.of(), List.of(), List.of(first, unrelated, second, same), List.of(), List.of());
+    SiteModel withRows = new SiteModel(EnumSet.of(Language.JA), model.pages(), data);
+    Page page = withRows.page("mhlw-9", Language.JA).orElseThrow();
+    assertThat(withRows.crosswalk(page)).containsExactly(first, second, same);
+    assertThat(withRows.crosswalk(withRows.page("mhlw-8", Language.JA).orElseThrow())).isEmpty();
+  }
+
+  private static CrosswalkEntry row(String mhlw, String mic, int line) {
+    return new CrosswalkEntry(
+        MeasureCategory.GENERAL,
+        Optional.ofNullable(mhlw),
+        Optional.ofNullable(mic),
+        Relation.SAME,
+        Confidence.HIGH,
+        "",
+        "",
+        line);
+  }
 }
