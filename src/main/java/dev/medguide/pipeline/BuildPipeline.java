@@ -282,7 +282,10 @@ public final class BuildPipeline {
 
   private <T> T timed(String stage, Supplier<T> work, Function<T, String> counts) {
     long start = System.nanoTime();
+    StageEvent event = new StageEvent(stage);
+    event.begin();
     T result = work.get();
+    event.commit();
     progress.stage(stage, counts.apply(result), Duration.ofNanos(System.nanoTime() - start));
     return result;
   }

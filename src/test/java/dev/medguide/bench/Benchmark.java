@@ -1,6 +1,8 @@
 package dev.medguide.bench;
 
 import dev.medguide.bench.Processes.Run;
+import dev.medguide.cli.Main;
+import dev.medguide.cli.OneShotSettings;
 import dev.medguide.testing.TestSites;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -100,7 +104,8 @@ public final class Benchmark {
       Map<String, Double> api,
       Map<String, Double> apiUncached,
       Map<String, Double> apiWatch,
-      long serveKib) {}
+      long serveKib,
+      Optional<BuildProfile> profile) {}
 
   /**
    * The first build after installing medguide, with an empty cache: it also writes the class
@@ -187,6 +192,8 @@ public final class Benchmark {
     }
     Run median = medianRun(medguide);
     int pages = Integer.parseInt(find(median.err(), "built (\\d+) pages"));
+    Optional<BuildProfile> profile =
+        scale == Collections.max(scales) ? Optional.of(profile(scale, content)) : Optional.empty();
     Map<String, Double> stages = stages(medguide);
     long lucene = Processes.size(site.resolveSibling("." + site.getFileName() + ".search"));
     long staticBytes = Processes.size(site.resolve("assets/search"));
@@ -223,8 +230,37 @@ public final class Benchmark {
           api,
           uncached,
           apiWatch,
-          serve.peakKib());
+          serve.peakKib(),
+          profile);
     }
+  }
+
+  /**
+   * One more build of the content, as the one-shot child JVM runs it, under Java Flight Recorder:
+   * where its time goes, by stage, library and medguide step.
+   */
+  private BuildProfile profile(int scale, Path content) throws IOException {
+    Path recording = work.resolve("profile.jfr");
+    Path site = work.resolve("site-profile");
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(OneShotSettings.flags(content));
+    command.add("-XX:FlightRecorderOptions=stackdepth=2048");
+    command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+    command.addAll(
+        List.of(
+            "-cp",
+            project.resolve("target/medguide.jar").toString(),
+            Main.class.getName(),
+            "build",
+            "-c",
+            content.toString(),
+            "-o",
+            site.toString()));
+    timed("profile", scale, 1, command);
+    BuildProfile profile = BuildProfile.read(recording);
+    Processes.delete(site);
+    return profile;
   }
 
   private Run timed(String what, int scale, int run, List<String> command) {

@@ -120,6 +120,10 @@ final class Report {
       md.append('\n');
     }
 
+    for (ScaleResult r : results) {
+      r.profile().ifPresent(profile -> profile(md, r.scale(), profile));
+    }
+
     md.append("\n## One-page rebuild in `serve`\n\n");
     md.append(
         "`serve` running on the built site; a one-paragraph change to `ja/mhlw/6.5.adoc` saved,"
@@ -189,6 +193,38 @@ final class Report {
     md.setLength(md.length() - 2);
     md.append(".\n");
     return md.toString();
+  }
+
+  /** Where the time of one build goes: CPU samples by stage, library and medguide step. */
+  private static void profile(StringBuilder md, int scale, BuildProfile profile) {
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nWhere the time goes at %d×: one more build of the same content, in the JVM the"
+                + " one-shot build runs in, recorded by Java Flight Recorder (`settings=profile`,"
+                + " %d CPU samples of Java threads). Each sample is counted in the stage running at"
+                + " the time (the build's `dev.medguide.Stage` events), under the library of its"
+                + " innermost frame outside the JDK and under the innermost medguide method that"
+                + " called it. With two cores, a stage whose samples are more than its share of the"
+                + " wall time kept both busy.%n%n",
+            scale,
+            profile.samples()));
+    md.append(
+        "| stage | wall | CPU samples | by library | by medguide step |\n|---|---|---|---|---|\n");
+    for (BuildProfile.Stage stage : profile.stages()) {
+      if (stage.samples() == 0) {
+        continue;
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f s | %.0f %% | %s | %s |%n",
+              stage.name(),
+              stage.seconds(),
+              100.0 * stage.samples() / profile.samples(),
+              BuildProfile.shares(stage.byLibrary(), stage.samples(), 4),
+              BuildProfile.shares(stage.byStep(), stage.samples(), 4)));
+    }
   }
 
   private static void api(StringBuilder md, int scale, String server, Map<String, Double> api) {
