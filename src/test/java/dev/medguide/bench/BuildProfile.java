@@ -24,14 +24,15 @@ import jdk.jfr.consumer.RecordingFile;
  * @param stages per stage, in build order
  */
 record BuildProfile(int samples, List<Stage> stages) {
-  /** Before the first stage: the JVM starting, the command line read (from the JVM's start). */
+  /** Before the first stage: the command line read, the build set up (from the first sample). */
   static final String START_UP = "start-up";
 
   /**
    * One stage's share of the samples.
    *
    * @param seconds the stage's wall time
-   * @param byLibrary samples per library (the first frame outside the JDK), most first
+   * @param byLibrary samples per library (the first frame outside the JDK, or Kuromoji when it is
+   *     on the stack), most first
    * @param byStep samples per medguide step (the innermost medguide method on the stack)
    */
   record Stage(
@@ -64,15 +65,12 @@ record BuildProfile(int samples, List<Stage> stages) {
     List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
     List<RecordedEvent> stageEvents = new ArrayList<>();
     List<RecordedEvent> samples = new ArrayList<>();
-    Instant jvmStart = null;
     for (RecordedEvent event : events) {
       String type = event.getEventType().getName();
       if (type.equals("dev.medguide.Stage")) {
         stageEvents.add(event);
       } else if (type.equals("jdk.ExecutionSample")) {
         samples.add(event);
-      } else if (type.equals("jdk.JVMInformation")) {
-        jvmStart = event.getInstant("jvmStartTime");
       }
     }
     stageEvents.sort((a, b) -> a.getStartTime().compareTo(b.getStartTime()));

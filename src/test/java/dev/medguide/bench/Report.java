@@ -204,7 +204,8 @@ final class Report {
                 + " one-shot build runs in, recorded by Java Flight Recorder (`settings=profile`,"
                 + " %d CPU samples of Java threads). Each sample is counted in the stage running at"
                 + " the time (the build's `dev.medguide.Stage` events), under the library of its"
-                + " innermost frame outside the JDK and under the innermost medguide method that"
+                + " innermost frame outside the JDK (Kuromoji when Kuromoji is on the stack: its"
+                + " dictionaries are Lucene FSTs) and under the innermost medguide method that"
                 + " called it. With two cores, a stage whose samples are more than its share of the"
                 + " wall time kept both busy.%n%n",
             scale,
