@@ -79,7 +79,15 @@ public final class Main implements Runnable {
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(execute(out, err, args));
+    int code;
+    try {
+      code = execute(out, err, args);
+    } catch (OutOfMemoryError e) {
+      // Exit even so: the threads of JBake's store and of JRuby would keep this JVM alive.
+      err.println("error: out of memory (" + e.getMessage() + "); give Java more with -Xmx");
+      code = ExitCodes.ENVIRONMENT;
+    }
+    System.exit(code);
   }
 
   /** The version from the jar manifest. */

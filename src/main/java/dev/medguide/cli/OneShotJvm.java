@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
  *
  * <p>The child's heap is capped by the size of the content ({@link #heapMib}): left to itself, G1
  * grows the heap far beyond what a build keeps alive (3 GiB resident for a 10,000-page build whose
- * live data stays under 500 MiB). Should the cap ever be too small, the child's build fails as any
- * failed build does (leaving the site as it was), the JVM marks that it ran out of memory, and the
- * build runs again with the JVM's default heap.
+ * live data stays under 500 MiB). Should the cap ever be too small, the child's JVM marks that it
+ * ran out of memory; the child is then stopped as Ctrl-C would stop it (the site stays as it was,
+ * since a build writes into a staging folder) and the build runs again with the JVM's default heap.
  *
  * <p>The child also maps a class-data-sharing archive ({@link ClassArchive}): the classes of JRuby,
  * Asciidoctor, JBake and Lucene, already parsed and verified. The first build with a given JVM and
@@ -35,6 +36,12 @@ final class OneShotJvm {
   /** The flags, chosen by measurement (docs/benchmarks.md). */
   static final List<String> FLAGS =
       List.of("-XX:TieredStopAtLevel=1", "-Djruby.compile.mode=OFF", "-Dmedguide.jvm=one-shot");
+
+  /** How often a capped child is checked for having run out of memory. */
+  private static final long OUT_OF_MEMORY_POLL_MILLIS = 100;
+
+  /** How long a child stopped after running out of memory has to end before it is killed. */
+  private static final long STOP_GRACE_SECONDS = 10;
 
   private OneShotJvm() {}
 
@@ -55,16 +62,16 @@ final class OneShotJvm {
       ClassArchive archive = ClassArchive.forThisJvm();
       List<String> flags = new ArrayList<>(archive.flags());
       flags.addAll(List.of("-Xmx" + heap + "m", "-XX:OnOutOfMemoryError=touch " + marker));
-      Optional<Integer> capped = run(args, flags);
+      Optional<Integer> capped = run(args, flags, marker);
       archive.finish(capped.isPresent() && capped.get() == 0);
       if (capped.isEmpty() || !Files.exists(marker)) {
         return capped;
       }
       System.err.println(
           "medguide: the build needed more than " + heap + " MiB; building again with more");
-      return run(args, List.of());
+      return run(args, List.of(), null);
     } catch (IOException e) {
-      return run(args, List.of());
+      return run(args, List.of(), null);
     } finally {
       if (marker != null) {
         try {
@@ -106,7 +113,12 @@ final class OneShotJvm {
     }
   }
 
-  private static Optional<Integer> run(String[] args, List<String> extraFlags) {
+  /**
+   * Runs the command in a child JVM with these extra flags.
+   *
+   * @param outOfMemory the file the child's JVM creates when it runs out of memory, or null
+   */
+  private static Optional<Integer> run(String[] args, List<String> extraFlags, Path outOfMemory) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(FLAGS);
@@ -120,7 +132,7 @@ final class OneShotJvm {
       // Stopping this JVM (Ctrl-C, a kill) stops the build too; its own hooks clean up.
       Thread stop = new Thread(child::destroy, "medguide-stop-build");
       Runtime.getRuntime().addShutdownHook(stop);
-      int code = waitFor(child);
+      int code = waitFor(child, outOfMemory);
       Runtime.getRuntime().removeShutdownHook(stop);
       return Optional.of(code);
     } catch (IOException e) {
@@ -137,10 +149,25 @@ final class OneShotJvm {
     return false;
   }
 
-  private static int waitFor(Process child) {
+  /**
+   * Waits for the child to end. A child whose JVM ran out of memory is stopped as Ctrl-C would stop
+   * it: its build runs again anyway, and it might never end by itself, since a thread that died of
+   * the error can leave others waiting forever for what it was to produce.
+   */
+  private static int waitFor(Process child, Path outOfMemory) {
+    boolean stopping = false;
     while (true) {
       try {
-        return child.waitFor();
+        if (child.waitFor(OUT_OF_MEMORY_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          return child.exitValue();
+        }
+        if (!stopping && outOfMemory != null && Files.exists(outOfMemory)) {
+          stopping = true;
+          child.destroy();
+          if (!child.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+          }
+        }
       } catch (InterruptedException e) {
         child.destroy();
       }

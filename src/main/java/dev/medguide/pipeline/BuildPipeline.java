@@ -72,7 +72,7 @@ public final class BuildPipeline {
     LoadedContent content =
         timed("load", () -> new ContentLoader(options).load(), this::countPages);
     Path staging = publisher.createStaging();
-    try {
+    try (SitePublisher.Registration discardWhenStopped = publisher.discardWhenStopped(staging)) {
       Problems problems = new Problems();
       problems.addAll(content.problems());
       // 2 render: JBake's Oven runs AsciidoctorJ and the Freemarker templates into staging.

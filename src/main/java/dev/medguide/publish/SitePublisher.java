@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,6 +22,15 @@ public final class SitePublisher {
   private static final String[] COMPANIONS = {".search"};
 
   private final Path outputDir;
+
+  /** A shutdown hook's registration: closing it removes the hook. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Set when the JVM is stopping: no publish may begin. */
+  private boolean stopping;
 
   public SitePublisher(Path outputDir) {
     this.outputDir = outputDir.toAbsolutePath().normalize();
@@ -46,13 +56,69 @@ public final class SitePublisher {
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
       throw new BuildException("output path exists and is not a folder: " + outputDir);
     }
-    for (String suffix : COMPANIONS) {
-      Path from = companion(staging, suffix);
-      if (Files.exists(from)) {
-        replace(from, companion(outputDir, suffix));
+    List<Path> replaced = new ArrayList<>();
+    synchronized (this) {
+      if (stopping) {
+        throw new BuildException("stopped before publishing; " + outputDir + " was not changed");
+      }
+      for (String suffix : COMPANIONS) {
+        Path from = companion(staging, suffix);
+        if (Files.exists(from)) {
+          replaced.add(swap(from, companion(outputDir, suffix)));
+        }
+      }
+      replaced.add(swap(staging, outputDir));
+    }
+    for (Path old : replaced) {
+      try {
+        if (Files.exists(old)) {
+          delete(old);
+        }
+      } catch (IOException e) {
+        throw new BuildException(
+            "cannot delete the previous site " + old + ": " + e.getMessage(), e);
       }
     }
-    replace(staging, outputDir);
+  }
+
+  /**
+   * Until the returned handle is closed, a JVM that is stopped (Ctrl-C, a kill, a build stopped
+   * after running out of memory) deletes the staging folder and its companions on its way out. A
+   * publish under way finishes its moves first; one that has not begun does not begin.
+   */
+  public Registration discardWhenStopped(Path staging) {
+    Thread hook =
+        new Thread(
+            () -> {
+              synchronized (this) {
+                stopping = true;
+              }
+              discardQuietly(staging);
+            },
+            "medguide-discard-staging");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return () -> {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already stopping: the hook runs
+      }
+    };
+  }
+
+  /**
+   * Deletes what it can of a staging folder whose build may still be writing into it: a second or
+   * third pass takes what the build added during the first.
+   */
+  private void discardQuietly(Path staging) {
+    for (int pass = 0; pass < 3; pass++) {
+      try {
+        discard(staging);
+        return;
+      } catch (BuildException e) {
+        // files added meanwhile; try again
+      }
+    }
   }
 
   /**
@@ -102,7 +168,8 @@ public final class SitePublisher {
     return dir.resolveSibling("." + dir.getFileName() + suffix);
   }
 
-  private static void replace(Path from, Path to) {
+  /** Moves {@code to} aside and {@code from} in its place; returns where {@code to} went. */
+  private static Path swap(Path from, Path to) {
     Path old =
         to.resolveSibling("." + to.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
     try {
@@ -110,9 +177,7 @@ public final class SitePublisher {
         move(to, old);
       }
       move(from, to);
-      if (Files.exists(old)) {
-        delete(old);
-      }
+      return old;
     } catch (IOException e) {
       throw new BuildException("cannot publish " + to + ": " + e.getMessage(), e);
     }

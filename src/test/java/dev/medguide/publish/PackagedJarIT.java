@@ -1,5 +1,6 @@
 package dev.medguide.publish;
 
+import static java.nio.file.StandardOpenOption.APPEND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.medguide.testing.TestSites;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,10 +112,58 @@ class PackagedJarIT {
     assertThat(result.out()).contains("OutOfMemoryError"); // the JVM's own report
     assertThat(result.err()).contains("the build needed more than 24 MiB; building again");
     assertThat(work.resolve("site/ja/mhlw/6.5.html")).isRegularFile();
+    assertThat(stagingFolders()).as("the stopped build's staging folder").isEmpty();
+  }
+
+  @Test
+  void aStoppedBuildLeavesThePreviousSiteAndNoStagingFolder() throws Exception {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path site = work.resolve("site");
+    TestSites.ProcessResult first = build(List.of(), content, site);
+    assertThat(first.code()).as(first.err()).isZero();
+    Map<String, String> before = TestSites.snapshot(site);
+    Files.writeString(work.resolve("content/ja/mhlw/6.5.adoc"), "\n追記。\n", APPEND);
+
+    // In this JVM (no child): SIGTERM reaches the build itself, as Ctrl-C would.
+    List<String> command = command(List.of("-Dmedguide.jvm=current"), content, site);
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(work.resolve("out.txt").toFile())
+            .redirectError(work.resolve("err.txt").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (stagingFolders().isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(stagingFolders()).as("a staging folder while the build runs").isNotEmpty();
+      process.destroy();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+
+    // 143 for the signal, or the code of the build's own failure once its staging folder went.
+    assertThat(process.exitValue()).as(Files.readString(work.resolve("err.txt"))).isNotZero();
+    assertThat(stagingFolders()).isEmpty();
+    assertThat(TestSites.snapshot(site)).isEqualTo(before);
+  }
+
+  /** The staging folders next to this test's sites. */
+  private List<Path> stagingFolders() throws IOException {
+    try (var files = Files.list(work)) {
+      return files.filter(f -> f.getFileName().toString().contains(".staging-")).toList();
+    }
   }
 
   /** Runs {@code java [jvmOptions] -jar target/medguide.jar build} on content into site. */
   private static TestSites.ProcessResult build(
+      List<String> jvmOptions, Path content, Path site, String... more) {
+    return TestSites.run(Map.of(), command(jvmOptions, content, site, more).toArray(String[]::new));
+  }
+
+  /** The command line of {@link #build}. */
+  private static List<String> command(
       List<String> jvmOptions, Path content, Path site, String... more) {
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(jvmOptions);
@@ -133,6 +183,6 @@ class PackagedJarIT {
             "-o",
             site.toString()));
     command.addAll(List.of(more));
-    return TestSites.run(Map.of(), command.toArray(String[]::new));
+    return command;
   }
 }

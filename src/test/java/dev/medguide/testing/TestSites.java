@@ -8,6 +8,7 @@ import dev.medguide.pipeline.BuildPipeline;
 import dev.medguide.pipeline.BuildResult;
 import dev.medguide.pipeline.Progress;
 import dev.medguide.render.Toolchain;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -62,25 +65,59 @@ public final class TestSites {
     return new ContentLoader(BuildOptions.defaults(projectDir())).load().model().data().glossary();
   }
 
-  /** Runs a command, returning its exit code and output; Node must be installed. */
+  /** How long a command of the tests may run before it is killed and its test fails. */
+  public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * Runs a command, returning its exit code and output. Its output goes to files, so a command that
+   * writes much to one stream never waits on a reader of the other; one that runs longer than
+   * {@link #COMMAND_TIMEOUT} is killed, with the processes it started, and fails the test.
+   */
   public static ProcessResult run(Map<String, String> env, String... command) {
+    Path out = null;
+    Path err = null;
     try {
+      out = Files.createTempFile("medguide-command-", ".out");
+      err = Files.createTempFile("medguide-command-", ".err");
       ProcessBuilder builder =
-          new ProcessBuilder(command).directory(projectDir().toFile()).redirectErrorStream(false);
+          new ProcessBuilder(command)
+              .directory(projectDir().toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       builder.environment().putAll(env);
       Process process = builder.start();
-      byte[] out = process.getInputStream().readAllBytes();
-      byte[] err = process.getErrorStream().readAllBytes();
-      int code = process.waitFor();
-      return new ProcessResult(
-          code, new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+      if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        throw new AssertionError(
+            "still running after "
+                + COMMAND_TIMEOUT.toMinutes()
+                + " minutes, killed: "
+                + String.join(" ", command)
+                + "\n--- standard output\n"
+                + text(out)
+                + "\n--- standard error\n"
+                + text(err));
+      }
+      return new ProcessResult(process.exitValue(), text(out), text(err));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot run " + String.join(" ", command) + " (is it installed?)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    } finally {
+      for (Path file : new Path[] {out, err}) {
+        if (file != null) {
+          file.toFile().delete();
+        }
+      }
     }
+  }
+
+  private static String text(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
   /**
