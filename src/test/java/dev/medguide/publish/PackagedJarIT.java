@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.medguide.testing.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,10 +134,13 @@ class PackagedJarIT {
             .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (stagingFolders().isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
+      // Until the build has written into its staging folder (so it is past creating it).
+      while (!wroteIntoStaging() && process.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertThat(stagingFolders()).as("a staging folder while the build runs").isNotEmpty();
+      assertThat(wroteIntoStaging())
+          .as("a staging folder with files while the build runs")
+          .isTrue();
       process.destroy();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     } finally {
@@ -147,6 +151,19 @@ class PackagedJarIT {
     assertThat(process.exitValue()).as(Files.readString(work.resolve("err.txt"))).isNotZero();
     assertThat(stagingFolders()).isEmpty();
     assertThat(TestSites.snapshot(site)).isEqualTo(before);
+  }
+
+  private boolean wroteIntoStaging() throws IOException {
+    for (Path staging : stagingFolders()) {
+      try (var files = Files.list(staging)) {
+        if (files.findAny().isPresent()) {
+          return true;
+        }
+      } catch (NoSuchFileException e) {
+        // deleted meanwhile
+      }
+    }
+    return false;
   }
 
   /** The staging folders next to this test's sites. */
