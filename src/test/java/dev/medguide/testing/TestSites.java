@@ -66,7 +66,7 @@ public final class TestSites {
   }
 
   /** How long a command of the tests may run before it is killed and its test fails. */
-  public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
   /**
    * Runs a command, returning its exit code and output. Its output goes to files, so a command that
