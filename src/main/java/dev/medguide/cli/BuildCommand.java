@@ -5,7 +5,9 @@ import dev.medguide.model.Language;
 import dev.medguide.pipeline.BuildPipeline;
 import dev.medguide.pipeline.BuildResult;
 import dev.medguide.pipeline.Progress;
+import dev.medguide.publish.OutputSafety;
 import dev.medguide.render.Toolchain;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,6 +71,12 @@ final class BuildCommand implements Callable<Integer> {
   Optional<Path> zip = Optional.empty();
 
   @Option(
+      names = "--force",
+      description =
+          "Replace the output folder (or zip) even if it holds files that medguide did not write.")
+  boolean force;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Show what JBake and Asciidoctor do.")
   boolean verbose;
@@ -78,8 +86,12 @@ final class BuildCommand implements Callable<Integer> {
     Logging.configure(verbose);
     EnumSet<Language> selected =
         languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
+    OutputSafety safety = new OutputSafety(content, templates, force);
+    safety.checkOutput(output);
+    safety.checkZip(zip, output);
+    Path site = Files.isSymbolicLink(output) ? OutputSafety.real(output) : output;
     BuildOptions options =
-        new BuildOptions(content, templates, output, selected, verbose, baseUrl, zip);
+        new BuildOptions(content, templates, site, selected, verbose, baseUrl, zip);
     try (Toolchain toolchain = Toolchain.forOneBuild()) {
       BuildResult result = new BuildPipeline(options, toolchain, new Progress(main.err())).build();
       main.err().printf("built %d pages into %s%n", result.pages(), result.outputDir());

@@ -2,6 +2,7 @@ package dev.medguide.cli;
 
 import dev.medguide.BuildException;
 import dev.medguide.model.ContentProblemsException;
+import dev.medguide.publish.OutputRefusedException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,10 @@ public final class Main implements Runnable {
                 "build failed: %d problem%s; the output folder was not changed%n",
                 count, count == 1 ? "" : "s");
             return ExitCodes.CONTENT_ERRORS;
+          }
+          if (e instanceof OutputRefusedException) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
           }
           if (e instanceof BuildException) {
             err.println("error: " + e.getMessage());

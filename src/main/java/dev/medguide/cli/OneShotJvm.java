@@ -123,6 +123,11 @@ final class OneShotJvm {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(FLAGS);
     command.addAll(extraFlags);
+    // The -Dmedguide.* settings given to the launcher are the build's.
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("medguide.") && !name.equals("medguide.jvm"))
+        .sorted()
+        .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
     command.add("-cp");
     command.add(ClassArchive.absoluteClassPath());
     command.add(Main.class.getName());

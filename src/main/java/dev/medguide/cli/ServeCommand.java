@@ -4,6 +4,8 @@ import dev.medguide.config.BuildOptions;
 import dev.medguide.index.SearchIndexer;
 import dev.medguide.load.ContentLoader;
 import dev.medguide.model.Language;
+import dev.medguide.publish.OutputSafety;
+import dev.medguide.publish.SitePublisher;
 import dev.medguide.render.Toolchain;
 import dev.medguide.search.SiteSearcher;
 import dev.medguide.serve.LiveReload;
@@ -70,9 +72,17 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "Build even if the site exists.")
   boolean rebuild;
 
+  @Option(
+      names = "--force",
+      description = "Replace the site folder even if it holds files that medguide did not write.")
+  boolean force;
+
   @Override
   public Integer call() throws InterruptedException {
     Logging.configure(false);
+    if (Files.isSymbolicLink(site)) {
+      site = OutputSafety.real(site);
+    }
     BuildOptions options =
         new BuildOptions(
             content,
@@ -82,13 +92,17 @@ final class ServeCommand implements Callable<Integer> {
             false,
             Optional.empty(),
             Optional.empty());
+    if (watch || needsBuild()) {
+      new OutputSafety(content, templates, force).checkOutput(site);
+    }
+    // A build killed while publishing may have left the site to be put back.
+    new SitePublisher(options).recover().forEach(w -> main.err().println("warning: " + w));
+    boolean needsBuild = needsBuild();
     try (Toolchain toolchain = new Toolchain()) {
       LiveReload liveReload = watch ? new LiveReload() : null;
       LiveSite live = new LiveSite(options, toolchain, liveReload, main.err());
       boolean built = false;
-      if (rebuild
-          || !Files.isRegularFile(site.resolve("index.html"))
-          || !Files.isDirectory(SearchIndexer.indexDirOf(site))) {
+      if (needsBuild) {
         live.buildNow();
         built = true;
       }
@@ -121,5 +135,11 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private boolean needsBuild() {
+    return rebuild
+        || !Files.isRegularFile(site.resolve("index.html"))
+        || !Files.isDirectory(SearchIndexer.indexDirOf(site));
   }
 }

@@ -35,6 +35,23 @@ public record BuildOptions(
     return languages.size() == Language.values().length;
   }
 
+  /**
+   * For tests of publishing: a file whose name is a publish step ({@code journal-written}, …); the
+   * build creates it on reaching that step and waits to be killed ({@code
+   * -Dmedguide.publishPause=FILE}).
+   */
+  public Optional<Path> publishPause() {
+    return Optional.ofNullable(System.getProperty("medguide.publishPause")).map(Path::of);
+  }
+
+  /**
+   * Whether to publish by swapping folders in one step where the system can ({@code
+   * -Dmedguide.renameExchange=false} tests the two-rename fallback of other systems).
+   */
+  public boolean renameExchange() {
+    return !"false".equals(System.getProperty("medguide.renameExchange"));
+  }
+
   /** The defaults of the command line: {@code content/}, {@code templates/}, {@code site/}. */
   public static BuildOptions defaults(Path projectDir) {
     return new BuildOptions(

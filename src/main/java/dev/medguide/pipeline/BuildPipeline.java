@@ -67,7 +67,9 @@ public final class BuildPipeline {
    * @throws dev.medguide.BuildException (unchecked) when files cannot be read or written
    */
   public BuildResult build() {
-    SitePublisher publisher = new SitePublisher(options.outputDir());
+    SitePublisher publisher = new SitePublisher(options);
+    // 0 recover: finish a publish that a killed build left, delete dead builds' folders.
+    publisher.recover().forEach(progress::warning);
     // 1 load: page headers and data files into the content model, checked.
     LoadedContent content =
         timed("load", () -> new ContentLoader(options).load(), this::countPages);
@@ -111,7 +113,7 @@ public final class BuildPipeline {
       timed(
           "publish",
           () -> {
-            publisher.publish(staging);
+            publisher.publish(staging).forEach(progress::warning);
             return options.outputDir();
           },
           Path::toString);
@@ -133,7 +135,7 @@ public final class BuildPipeline {
       return new BuildResult(
           options.outputDir(), content.sources().size(), postProcessor.linksChecked());
     } finally {
-      publisher.discard(staging);
+      publisher.discard(staging).forEach(progress::warning);
     }
   }
 
@@ -167,7 +169,7 @@ public final class BuildPipeline {
             .filter(s -> files.contains(s.path().toAbsolutePath().normalize()))
             .map(s -> s.page().key())
             .toList();
-    SitePublisher publisher = new SitePublisher(options.outputDir());
+    SitePublisher publisher = new SitePublisher(options);
     Path dir = publisher.createStaging();
     try {
       long start = System.nanoTime();
@@ -191,7 +193,7 @@ public final class BuildPipeline {
           "pages", pages + " files rebuilt", Duration.ofNanos(System.nanoTime() - start));
       return Optional.of(new BuildResult(options.outputDir(), keys.size(), 0));
     } finally {
-      publisher.discard(dir);
+      publisher.discard(dir).forEach(progress::warning);
     }
   }
 
@@ -241,7 +243,7 @@ public final class BuildPipeline {
 
     /** Writes the index into a staging folder; returns it, for {@link #publish}. */
     public Path write() {
-      SitePublisher publisher = new SitePublisher(options.outputDir());
+      SitePublisher publisher = new SitePublisher(options);
       Path dir = publisher.createStaging();
       try {
         timed(
@@ -250,7 +252,7 @@ public final class BuildPipeline {
             bytes -> "static index " + bytes / 1024 + " KiB");
         return dir;
       } catch (RuntimeException e) {
-        publisher.discard(dir);
+        publisher.discard(dir).forEach(progress::warning);
         throw e;
       }
     }
@@ -262,7 +264,7 @@ public final class BuildPipeline {
      * @return whether the files were published
      */
     public boolean publish(Path written) {
-      SitePublisher publisher = new SitePublisher(options.outputDir());
+      SitePublisher publisher = new SitePublisher(options);
       try {
         if (!isCurrent()) {
           return false;
@@ -270,7 +272,7 @@ public final class BuildPipeline {
         publisher.publishFiles(written);
         return true;
       } finally {
-        publisher.discard(written);
+        publisher.discard(written).forEach(progress::warning);
       }
     }
   }

@@ -54,6 +54,15 @@ public final class Progress {
     };
   }
 
+  /** A problem that did not stop the build, on a line of its own. */
+  void warning(String message) {
+    if (out != null) {
+      synchronized (out) {
+        out.println((terminal ? "\r" : "") + "warning: " + message);
+      }
+    }
+  }
+
   void stage(String name, String counts, Duration took) {
     if (out != null) {
       synchronized (out) {

@@ -12,6 +12,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.asciidoctor.Asciidoctor;
@@ -110,10 +112,29 @@ public final class Toolchain implements AutoCloseable {
         Runtime.getRuntime().availableProcessors(), daemon("medguide-worker"));
   }
 
+  /**
+   * Shuts Asciidoctor down once started, and waits for a store still starting: a build that failed
+   * early would otherwise exit while OrientDB starts, and OrientDB's shutdown hook races with its
+   * start-up, which then logs "LogManager is shutdown" a dozen times.
+   */
   @Override
   public void close() {
     asciidoctor.thenAccept(Asciidoctor::shutdown);
+    CompletableFuture<String> starting;
+    synchronized (this) {
+      starting = store;
+    }
+    try {
+      starting.handle((name, error) -> name).get(STORE_START_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // exiting anyway
+    }
   }
+
+  /** How long {@link #close} waits for a store that is still starting. */
+  private static final long STORE_START_WAIT_SECONDS = 30;
 
   /** Loads and initialises what later stages use: Kuromoji's dictionaries and jsoup's parser. */
   private static void warmUp() {

@@ -74,6 +74,11 @@ public final class TestSites {
    * {@link #COMMAND_TIMEOUT} is killed, with the processes it started, and fails the test.
    */
   public static ProcessResult run(Map<String, String> env, String... command) {
+    return run(projectDir(), env, command);
+  }
+
+  /** Runs a command in {@code dir}, as {@link #run(Map, String...)} does in the project folder. */
+  public static ProcessResult run(Path dir, Map<String, String> env, String... command) {
     Path out = null;
     Path err = null;
     try {
@@ -81,7 +86,7 @@ public final class TestSites {
       err = Files.createTempFile("medguide-command-", ".err");
       ProcessBuilder builder =
           new ProcessBuilder(command)
-              .directory(projectDir().toFile())
+              .directory(dir.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
