@@ -1,5 +1,5 @@
 // Injected by AccessibilityIT into a copy of a built page: runs axe-core at WCAG 2.1 A/AA once
-// the page's own scripts have run, and writes the violations into <pre id="axe-results">.
+// the page is ready (see whenReady), and writes the violations into <pre id="axe-results">.
 (function () {
   "use strict";
   function run() {
@@ -14,5 +14,20 @@
         document.body.appendChild(pre);
       });
   }
-  window.addEventListener("load", function () { setTimeout(run, 1000); });
+  // On a search page, once the results and snippets are shown (the list is then aria-busy=false);
+  // elsewhere as soon as the page has loaded.
+  function whenReady() {
+    var results = document.getElementById("search-results");
+    if (!results || !/[?&]q=/.test(window.location.search) || results.getAttribute("aria-busy") === "false") {
+      run();
+      return;
+    }
+    new MutationObserver(function (changes, observer) {
+      if (results.getAttribute("aria-busy") === "false") {
+        observer.disconnect();
+        run();
+      }
+    }).observe(results, { attributes: true, attributeFilter: ["aria-busy"] });
+  }
+  window.addEventListener("load", whenReady);
 })();

@@ -34,9 +34,30 @@ test("golden vectors: query segmentation finds the same word terms as Kuromoji",
   }
 });
 
-test("shard function matches the exporter (FNV-1a)", () => {
-  assert.strictEqual(S.shard("外部保存", 32), S.shard("外部保存", 32));
-  assert.ok(S.shard("a", 16) >= 0 && S.shard("a", 16) < 16);
+test("golden vectors: the shard function matches the exporter's (FNV-1a)", () => {
+  const shards = new Set();
+  for (const row of golden) {
+    assert.strictEqual(S.shard(row.normalized, 64), Number(row.shard), row.input);
+    shards.add(row.shard);
+  }
+  assert.ok(shards.size > 10, "rows spread over shards: " + shards.size);
+});
+
+test("normalisation is NFKC case folding, as ICU's nfkc_cf on the Java side", () => {
+  const cases = [
+    ["Straße", "strasse", "ß folds to ss, where lower case keeps ß"],
+    ["STRASSE", "strasse", "so both spellings meet"],
+    ["外部\u200b保存", "外部保存", "a zero-width space is ignorable: removed, the word stays whole"],
+    ["文書\u00adの", "文書の", "a soft hyphen is ignorable too"],
+    ["ΟΔΟΣ", "οδοσ", "final sigma folds to σ, where lower case gives ς at a word's end"],
+    ["ᾳ", "αι", "an iota subscript folds to a full ι"],
+    ["ＰＨＲ", "phr", "full-width Latin is NFKC-compatible with ASCII"],
+    ["ｻｰﾊﾞｰ", "サーバー", "half-width katakana become full width, the voicing mark composed"],
+    ["ﬁ", "fi", "a ligature is split"],
+  ];
+  for (const [input, expected, gloss] of cases) {
+    assert.strictEqual(S.normalize(input), expected, gloss);
+  }
 });
 
 test("spelling variants find the same first result", async () => {

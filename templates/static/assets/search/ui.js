@@ -130,8 +130,11 @@
       if (!query) {
         status.textContent = text.empty || "";
         results.innerHTML = "";
+        results.setAttribute("aria-busy", "false");
         return;
       }
+      // Busy until the results and their snippets are shown (screen readers wait; tests too).
+      results.setAttribute("aria-busy", "true");
       var surfaces = [];
       Promise.all(languages().map(function (l) { return S.search(query, l, 0); })).then(function (lists) {
         if (field.value.trim() !== query) return;
@@ -150,6 +153,7 @@
       }).then(function (shown) {
         if (!shown || field.value.trim() !== query) return;
         results.innerHTML = "";
+        var snippets = [];
         shown.forEach(function (hit) {
           var item = document.createElement("li");
           item.className = "search-result guideline-" + hit.guideline;
@@ -166,10 +170,14 @@
           item.appendChild(where);
           item.appendChild(excerpt);
           results.appendChild(item);
-          S.snippet(hit, surfaces).then(function (html) { excerpt.innerHTML = html; });
+          snippets.push(S.snippet(hit, surfaces).then(function (html) { excerpt.innerHTML = html; }));
+        });
+        return Promise.all(snippets).then(function () {
+          if (field.value.trim() === query) results.setAttribute("aria-busy", "false");
         });
       }).catch(function (error) {
         status.textContent = (text.error || "") + " " + error.message;
+        results.setAttribute("aria-busy", "false");
       });
     }
 

@@ -12,7 +12,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 final class Logging {
   private static final String[] LIBRARIES = {
-    "org.jbake", "com.orientechnologies", "asciidoctor", "org.asciidoctor"
+    "org.jbake", "com.orientechnologies", "asciidoctor", "org.asciidoctor", "freemarker"
   };
 
   private Logging() {}

@@ -23,7 +23,7 @@ import picocli.CommandLine.IVersionProvider;
     exitCodeList = {
       "0:success",
       "1:the content has problems (each listed as path:line: message); the site was not changed",
-      "2:wrong command line",
+      "2:wrong command line, or an output refused (it would replace sources or files medguide did not write)",
       "3:a folder could not be read or written"
     })
 public final class Main implements Runnable {
@@ -54,6 +54,17 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(main);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    // A wrong command line gets one line saying what is wrong and where the help is.
+    cli.setParameterExceptionHandler(
+        (e, rest) -> {
+          err.println(
+              "error: "
+                  + e.getMessage()
+                  + " (see: "
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help)");
+          return ExitCodes.USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ContentProblemsException problems) {

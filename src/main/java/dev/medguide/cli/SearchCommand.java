@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,9 +44,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--lang",
       paramLabel = "LANG",
+      converter = SearchLanguages.Converter.class,
       description =
-          "ja, en, all, or auto: ja for a query in Japanese script, otherwise all (default: ${DEFAULT-VALUE}).")
-  String lang = "auto";
+          "ja, en, all, or auto: ja for a query in Japanese script, otherwise all (default: auto).")
+  SearchLanguages lang = SearchLanguages.AUTO;
 
   @Option(
       names = "--limit",
@@ -104,12 +106,35 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private Set<Language> languages(String query) {
-    if (lang.equals("auto")) {
-      return Language.ofQuery(query).map(EnumSet::of).orElse(EnumSet.allOf(Language.class));
+    return lang.fixed()
+        .orElseGet(
+            () -> Language.ofQuery(query).map(EnumSet::of).orElse(EnumSet.allOf(Language.class)));
+  }
+
+  /**
+   * What {@code --lang} asks for: given languages, or none given (auto: by the query's script).
+   *
+   * @param fixed the languages, or empty for auto
+   */
+  record SearchLanguages(Optional<Set<Language>> fixed) {
+    static final SearchLanguages AUTO = new SearchLanguages(Optional.empty());
+
+    /** Reads {@code ja}, {@code en}, {@code all} or {@code auto}; anything else is exit 2. */
+    static final class Converter implements CommandLine.ITypeConverter<SearchLanguages> {
+      @Override
+      public SearchLanguages convert(String value) {
+        return switch (value) {
+          case "auto" -> AUTO;
+          case "all" -> new SearchLanguages(Optional.of(EnumSet.allOf(Language.class)));
+          default ->
+              Language.fromCode(value)
+                  .map(l -> new SearchLanguages(Optional.<Set<Language>>of(EnumSet.of(l))))
+                  .orElseThrow(
+                      () ->
+                          new CommandLine.TypeConversionException(
+                              "unknown language '" + value + "' (ja, en, all, auto)"));
+        };
+      }
     }
-    if (lang.equals("all")) {
-      return EnumSet.allOf(Language.class);
-    }
-    return EnumSet.of(new LanguageConverter().convert(lang));
   }
 }

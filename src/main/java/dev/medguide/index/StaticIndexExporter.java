@@ -12,13 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,18 +24,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.SmallFloat;
 
 /**
  * Exports the Lucene index as JavaScript files that the static search loads with {@code <script>}
@@ -80,9 +66,6 @@ final class StaticIndexExporter {
   static final int KEEP_POSTINGS = 256;
   static final int TEXT_CHUNK = 1500;
   static final int FIRST_TEXT_CHUNK = 500;
-
-  /** The characters that name a document's class in {@code meta.cls}, in order. */
-  private static final String CLASS_CODES = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   private final SearchAnalysis analysis;
   private final SiteModel model;
@@ -149,106 +132,55 @@ final class StaticIndexExporter {
       Path dir)
       throws IOException {
     Files.createDirectories(dir);
-    // Documents of this language in the order of the site's pages, whatever order a one-page
-    // rebuild left them in the Lucene index; their position is their number in the export.
-    Map<Page, Integer> order = new HashMap<>();
-    for (Page page : model.pages()) {
-      order.put(page, order.size());
-    }
-    record Doc(int global, Page page, Document stored) {}
-    List<Doc> found = new ArrayList<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-        if (live != null && !live.get(d)) {
-          continue; // replaced by a one-page rebuild
-        }
-        Document stored = leaf.reader().storedFields().document(d);
-        if (stored.get(SearchFields.LANG).equals(lang.code())) {
-          found.add(
-              new Doc(
-                  leaf.docBase + d,
-                  model.page(stored.get(SearchFields.ID), lang).orElse(null),
-                  stored));
-        }
-      }
-    }
-    found.sort(
-        Comparator.comparingInt(
-                (Doc doc) -> doc.page() == null ? Integer.MAX_VALUE : order.get(doc.page()))
-            .thenComparingInt(Doc::global));
-    List<Integer> docIds = new ArrayList<>();
-    List<List<String>> rows = new ArrayList<>();
-    List<List<Object>> classes = new ArrayList<>();
-    StringBuilder classOfDoc = new StringBuilder();
-    float[] priors = new float[found.size()];
-    Map<Integer, Page> pages = new LinkedHashMap<>();
-    for (Doc doc : found) {
-      Document stored = doc.stored();
-      float prior = weight(stored.get(SearchFields.ID), lang);
-      priors[docIds.size()] = prior;
-      docIds.add(doc.global());
-      rows.add(
-          List.of(
-              stored.get(SearchFields.ID),
-              stored.get(SearchFields.URL),
-              stored.get(SearchFields.TITLE_STORED)));
-      List<Object> docClass =
-          List.of(stored.get(SearchFields.GUIDELINE), stored.get(SearchFields.KIND), prior);
-      if (!classes.contains(docClass)) {
-        if (classes.size() == CLASS_CODES.length()) {
-          throw new BuildException("too many kinds of search documents: " + classes);
-        }
-        classes.add(docClass);
-      }
-      classOfDoc.append(CLASS_CODES.charAt(classes.indexOf(docClass)));
-      if (doc.page() != null) {
-        pages.put(doc.global(), doc.page());
-      }
-    }
+    ExportedDocuments docs = ExportedDocuments.collect(reader, lang, model);
     Map<String, Float> boosts = SearchFields.boosts(lang);
-    Map<String, Object> average = new LinkedHashMap<>();
-    Map<String, Object> docCounts = new LinkedHashMap<>();
-    // term → field → [doc, frequency, norm, …], in term order
-    Map<String, Map<String, List<Integer>>> postings = new TreeMap<>();
-    Map<Integer, Integer> numbers = exportNumbers(docIds);
-    for (String name : boosts.keySet()) {
-      String field = SearchFields.field(name, lang);
-      Map<Integer, Integer> norms = norms(reader, field);
-      // Counted over live documents: Lucene's own field statistics still count the documents
-      // a one-page rebuild replaced, and the export must equal a full build's.
-      long sumTtf = 0;
-      Set<Integer> withField = new HashSet<>();
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Terms terms = leaf.reader().terms(field);
-        if (terms != null) {
-          sumTtf += collectPostings(leaf, terms, name, numbers, norms, postings, withField);
-        }
-      }
-      int docCount = withField.size();
-      average.put(name, docCount == 0 ? 0 : (double) sumTtf / docCount);
-      docCounts.put(name, docCount);
+    ExportedPostings postings = ExportedPostings.collect(reader, lang, boosts, docs);
+    Map<String, List<String>> lexicon = lexicon(lang, docs.pages().values(), texts, pageSpellings);
+    Map<String, List<String>> expansions = new TreeMap<>(expansion.map(lang));
+    int postingShards = shardCount(postings.encoded(), MIN_POSTINGS_SHARDS, POSTINGS_SHARD_BYTES);
+    int expansionShards = shardCount(expansions, MIN_EXPANSION_SHARDS, EXPANSION_SHARD_BYTES);
+
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("version", FORMAT);
+    meta.put("lang", lang.code());
+    meta.put("k1", SearchFields.K1);
+    meta.put("b", SearchFields.B);
+    meta.put("boosts", boosts);
+    meta.put("avg", postings.average());
+    meta.put("docCount", postings.docCounts());
+    meta.put("count", docs.docIds().size());
+    // Ordered maps only: Map.of iterates in a different order in every JVM, and the export
+    // must be byte-for-byte reproducible.
+    Map<String, Integer> shards = new LinkedHashMap<>();
+    shards.put("expand", expansionShards);
+    shards.put("postings", postingShards);
+    shards.put("docs", DOCS_PER_SHARD);
+    shards.put("text", TEXT_CHUNK);
+    meta.put("shards", shards);
+    meta.put("classes", docs.classes());
+    meta.put("cls", docs.classOfDoc());
+    putLexicon(meta, lexicon);
+    // Glossary variants (取り扱い → 取扱い) are replaced anywhere in a query, even inside a word:
+    // they are few, and meta.js has them all.
+    meta.put("variants", new TreeMap<>(expansion.variants()));
+    long bytes = write(dir.resolve("meta.js"), lang, "meta", meta);
+    bytes += writeShards(dir, lang, "postings-", postingFiles(postings, postingShards));
+    bytes += writeShards(dir, lang, "expand-", expansionFiles(expansions, expansionShards));
+    for (int from = 0; from < docs.rows().size(); from += DOCS_PER_SHARD) {
+      int shard = from / DOCS_PER_SHARD;
+      List<List<String>> rows =
+          docs.rows().subList(from, Math.min(from + DOCS_PER_SHARD, docs.rows().size()));
+      bytes += write(dir.resolve("docs-" + shard + ".js"), lang, "docs-" + shard, rows);
     }
-    Map<String, Map<String, String>> encoded = new TreeMap<>();
-    postings.forEach(
-        (term, byField) -> {
-          Map<String, String> lists = new TreeMap<>();
-          byField.forEach(
-              (field, list) ->
-                  lists.put(
-                      field,
-                      encode(
-                          list,
-                          ((Number) average.get(field)).doubleValue(),
-                          priors,
-                          KEEP_POSTINGS)));
-          encoded.put(term, lists);
-        });
-    postings.clear();
-    Map<String, List<String>> lexicon = lexicon(lang, pages.values(), texts, pageSpellings);
-    // The lexicon goes in meta.js: spellings of one character and those that are not their own
-    // index term as they are (1 standing for a spelling that is its own term), and the others
-    // (nearly all) as a Bloom filter, so that a query needs no file to be segmented.
+    return bytes + writeTexts(dir, lang, docs, texts);
+  }
+
+  /**
+   * Puts the lexicon in meta.js: spellings of one character and those that are not their own index
+   * term as they are (1 standing for a spelling that is its own term), and the others (nearly all)
+   * as a Bloom filter, so that a query needs no file to be segmented.
+   */
+  private static void putLexicon(Map<String, Object> meta, Map<String, List<String>> lexicon) {
     Map<String, Object> oneCharacter = new TreeMap<>();
     Map<String, Object> otherTerms = new TreeMap<>();
     List<String> ownTerms = new ArrayList<>();
@@ -264,29 +196,6 @@ final class StaticIndexExporter {
           }
         });
     SpellingFilter filter = new SpellingFilter(ownTerms);
-    Map<String, List<String>> expansions = new TreeMap<>(expansion.map(lang));
-    int postingShards = shardCount(encoded, MIN_POSTINGS_SHARDS, POSTINGS_SHARD_BYTES);
-    int expansionShards = shardCount(expansions, MIN_EXPANSION_SHARDS, EXPANSION_SHARD_BYTES);
-
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("version", FORMAT);
-    meta.put("lang", lang.code());
-    meta.put("k1", SearchFields.K1);
-    meta.put("b", SearchFields.B);
-    meta.put("boosts", boosts);
-    meta.put("avg", average);
-    meta.put("docCount", docCounts);
-    meta.put("count", docIds.size());
-    // Ordered maps only: Map.of iterates in a different order in every JVM, and the export
-    // must be byte-for-byte reproducible.
-    Map<String, Integer> shards = new LinkedHashMap<>();
-    shards.put("expand", expansionShards);
-    shards.put("postings", postingShards);
-    shards.put("docs", DOCS_PER_SHARD);
-    shards.put("text", TEXT_CHUNK);
-    meta.put("shards", shards);
-    meta.put("classes", classes);
-    meta.put("cls", classOfDoc.toString());
     meta.put("one", oneCharacter);
     meta.put("words", otherTerms);
     Map<String, Object> filterData = new LinkedHashMap<>();
@@ -294,50 +203,56 @@ final class StaticIndexExporter {
     filterData.put("probes", SpellingFilter.PROBES);
     filterData.put("bits", filter.encoded());
     meta.put("filter", filterData);
-    // Glossary variants (取り扱い → 取扱い) are replaced anywhere in a query, even inside a word:
-    // they are few, and meta.js has them all.
-    meta.put("variants", new TreeMap<>(expansion.variants()));
-    long bytes = write(dir.resolve("meta.js"), lang, "meta", meta);
+  }
 
-    List<Map<String, Map<String, String>>> postingFiles = new ArrayList<>();
-    for (int i = 0; i < postingShards; i++) {
-      postingFiles.add(new TreeMap<>());
+  /** Per postings shard: field → term → postings. */
+  private static List<Map<String, Map<String, String>>> postingFiles(
+      ExportedPostings postings, int count) {
+    List<Map<String, Map<String, String>>> files = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      files.add(new TreeMap<>());
     }
-    encoded.forEach(
-        (term, byField) ->
-            byField.forEach(
-                (field, list) ->
-                    postingFiles
-                        .get(shard(term, postingShards))
-                        .computeIfAbsent(field, k -> new TreeMap<>())
-                        .put(term, list)));
-    for (int i = 0; i < postingShards; i++) {
-      bytes +=
-          write(dir.resolve("postings-" + i + ".js"), lang, "postings-" + i, postingFiles.get(i));
+    postings
+        .encoded()
+        .forEach(
+            (term, byField) ->
+                byField.forEach(
+                    (field, list) ->
+                        files
+                            .get(shard(term, count))
+                            .computeIfAbsent(field, k -> new TreeMap<>())
+                            .put(term, list)));
+    return files;
+  }
+
+  /** Per expansion shard: query key → the terms it expands to. */
+  private static List<Map<String, List<String>>> expansionFiles(
+      Map<String, List<String>> expansions, int count) {
+    List<Map<String, List<String>>> files = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      files.add(new TreeMap<>());
     }
-    List<Map<String, List<String>>> expansionFiles = new ArrayList<>();
-    for (int i = 0; i < expansionShards; i++) {
-      expansionFiles.add(new TreeMap<>());
+    expansions.forEach((key, terms) -> files.get(shard(key, count)).put(key, terms));
+    return files;
+  }
+
+  /** Writes {@code prefix0.js} … from the shards' data; returns the bytes written. */
+  private long writeShards(Path dir, Language lang, String prefix, List<?> files) {
+    long bytes = 0;
+    for (int i = 0; i < files.size(); i++) {
+      bytes += write(dir.resolve(prefix + i + ".js"), lang, prefix + i, files.get(i));
     }
-    expansions.forEach(
-        (key, terms) -> expansionFiles.get(shard(key, expansionShards)).put(key, terms));
-    for (int i = 0; i < expansionShards; i++) {
-      bytes +=
-          write(dir.resolve("expand-" + i + ".js"), lang, "expand-" + i, expansionFiles.get(i));
-    }
-    for (int from = 0; from < rows.size(); from += DOCS_PER_SHARD) {
-      int shard = from / DOCS_PER_SHARD;
-      bytes +=
-          write(
-              dir.resolve("docs-" + shard + ".js"),
-              lang,
-              "docs-" + shard,
-              rows.subList(from, Math.min(from + DOCS_PER_SHARD, rows.size())));
-    }
-    for (int doc = 0; doc < docIds.size(); doc++) {
-      Page page = pages.get(docIds.get(doc));
+    return bytes;
+  }
+
+  /** Writes each document's text in pieces, {@code text-D-N.js}; returns the bytes written. */
+  private long writeTexts(
+      Path dir, Language lang, ExportedDocuments docs, Map<Page, PageText> texts) {
+    long bytes = 0;
+    for (int doc = 0; doc < docs.docIds().size(); doc++) {
+      Page page = docs.pages().get(docs.docIds().get(doc));
       String body = page == null || texts.get(page) == null ? "" : texts.get(page).body();
-      List<String> chunks = chunks(body);
+      List<String> chunks = TextChunks.chunks(body);
       for (int n = 0; n < chunks.size(); n++) {
         Map<String, Object> chunk = new LinkedHashMap<>();
         chunk.put("n", chunks.size());
@@ -358,153 +273,6 @@ final class StaticIndexExporter {
       count *= 2;
     }
     return count;
-  }
-
-  /**
-   * A page's text in pieces of at most {@link #TEXT_CHUNK} characters, the first of at most {@link
-   * #FIRST_TEXT_CHUNK} (a snippet often comes from the page's start, and then loads only that), cut
-   * at line ends if any.
-   */
-  static List<String> chunks(String text) {
-    List<String> chunks = new ArrayList<>();
-    int from = 0;
-    for (int limit = FIRST_TEXT_CHUNK; text.length() - from > limit; limit = TEXT_CHUNK) {
-      int end = text.lastIndexOf('\n', from + limit - 1);
-      if (end <= from + limit / 2) {
-        end = from + limit;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-          end--;
-        }
-      } else {
-        end++; // the line end stays with its line
-      }
-      chunks.add(text.substring(from, end));
-      from = end;
-    }
-    chunks.add(text.substring(from));
-    return chunks;
-  }
-
-  /**
-   * A term's postings in a field as the static search reads them ({@link PostingCodec}): the number
-   * of documents with the term, then per document kept the difference to the previous document's
-   * number, the term's frequency and the field's norm (Lucene's one-byte length). A list longer
-   * than {@code keep} ({@link #KEEP_POSTINGS}) keeps the documents where the term weighs most in
-   * BM25 (frequency against field length, times the document's prior): the term's other documents
-   * would be far down any ranking, and its document frequency still counts them all.
-   *
-   * @param triples document, frequency and norm of each posting, in any document order
-   */
-  static String encode(List<Integer> triples, double averageLength, float[] priors, int keep) {
-    List<int[]> postings = new ArrayList<>();
-    for (int i = 0; i < triples.size(); i += 3) {
-      postings.add(new int[] {triples.get(i), triples.get(i + 1), triples.get(i + 2)});
-    }
-    int df = postings.size();
-    if (df > keep) {
-      postings.sort(
-          Comparator.comparingDouble((int[] p) -> -impact(p[1], p[2], averageLength) * priors[p[0]])
-              .thenComparingInt(p -> p[0]));
-      postings = postings.subList(0, keep);
-    }
-    postings.sort(Comparator.comparingInt(p -> p[0]));
-    StringBuilder out = new StringBuilder(postings.size() * 5 + 2);
-    PostingCodec.append(out, df);
-    int previous = 0;
-    for (int[] p : postings) {
-      PostingCodec.append(out, p[0] - previous);
-      PostingCodec.append(out, p[1]);
-      PostingCodec.append(out, p[2]);
-      previous = p[0];
-    }
-    return out.toString();
-  }
-
-  /** The part of a BM25 score that varies between a term's documents, as Lucene computes it. */
-  static double impact(int frequency, int norm, double averageLength) {
-    double length = SmallFloat.byte4ToInt((byte) norm);
-    double k = SearchFields.K1 * (1 - SearchFields.B + SearchFields.B * length / averageLength);
-    return frequency / (frequency + k);
-  }
-
-  /** The page's prior, as the Lucene index has it. */
-  private float weight(String id, Language lang) {
-    return model.page(id, lang).map(SearchFields::weight).orElse(1.0f);
-  }
-
-  /** Each document's norm of a field (its length as BM25 sees it, in one byte), by document. */
-  private static Map<Integer, Integer> norms(DirectoryReader reader, String field)
-      throws IOException {
-    Map<Integer, Integer> byDoc = new HashMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      NumericDocValues norms = leaf.reader().getNormValues(field);
-      if (norms == null) {
-        continue;
-      }
-      for (int d = norms.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = norms.nextDoc()) {
-        byDoc.put(leaf.docBase + d, (int) norms.longValue() & 0xff);
-      }
-    }
-    return byDoc;
-  }
-
-  private static Map<Integer, Integer> exportNumbers(List<Integer> docIds) {
-    Map<Integer, Integer> numbers = new HashMap<>();
-    for (int i = 0; i < docIds.size(); i++) {
-      numbers.put(docIds.get(i), i);
-    }
-    return numbers;
-  }
-
-  /**
-   * Adds a leaf's postings of a field; adds the documents that have the field to {@code withField}.
-   *
-   * @return the sum of the term frequencies added
-   */
-  private static long collectPostings(
-      LeafReaderContext leaf,
-      Terms terms,
-      String fieldName,
-      Map<Integer, Integer> docIds,
-      Map<Integer, Integer> norms,
-      Map<String, Map<String, List<Integer>>> postings,
-      Set<Integer> withField)
-      throws IOException {
-    long sum = 0;
-    LeafReader reader = leaf.reader();
-    TermsEnum termsEnum = terms.iterator();
-    PostingsEnum docs = null;
-    for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-      String text = term.utf8ToString();
-      docs = termsEnum.postings(docs, PostingsEnum.FREQS);
-      List<Integer> list = new ArrayList<>();
-      for (int d = docs.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = docs.nextDoc()) {
-        if (reader.getLiveDocs() == null || reader.getLiveDocs().get(d)) {
-          Integer exported = docIds.get(leaf.docBase + d);
-          if (exported != null) {
-            list.add(exported);
-            list.add(docs.freq());
-            sum += docs.freq();
-            withField.add(exported);
-            list.add(norms.getOrDefault(leaf.docBase + d, 0));
-          }
-        }
-      }
-      if (!list.isEmpty()) {
-        postings
-            .computeIfAbsent(text, k -> new TreeMap<>())
-            // A term in several segments (after a one-page rebuild).
-            .merge(
-                fieldName,
-                list,
-                (before, after) -> {
-                  List<Integer> all = new ArrayList<>(before);
-                  all.addAll(after);
-                  return all;
-                });
-      }
-    }
-    return sum;
   }
 
   /**

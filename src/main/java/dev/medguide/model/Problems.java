@@ -2,7 +2,9 @@ package dev.medguide.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,8 +15,34 @@ import java.util.TreeSet;
 public final class Problems {
   private final Set<Problem> problems = new TreeSet<>();
 
+  /** For {@link #addRepeated}: each problem as first reported, with how often it came again. */
+  private final Map<Problem, Repeat> repeats = new HashMap<>();
+
+  private record Repeat(Problem shown, String where, int more) {}
+
   public synchronized void add(Path file, int line, String message) {
     problems.add(new Problem(file, line, message));
+  }
+
+  /**
+   * Adds a problem that may recur once per page, as a template error does: it is listed once, with
+   * the first page it was met on and how many more pages had it.
+   *
+   * @param where the page, e.g. {@code "rendering content/ja/index.adoc"}
+   */
+  public synchronized void addRepeated(Path file, int line, String message, String where) {
+    Problem key = new Problem(file, line, message);
+    Repeat repeat = repeats.get(key);
+    if (repeat != null) {
+      problems.remove(repeat.shown());
+    }
+    // The first page in path order, whatever order the pages were rendered in.
+    String first = repeat == null || where.compareTo(repeat.where()) < 0 ? where : repeat.where();
+    int more = repeat == null ? 0 : repeat.more() + 1;
+    String count = more == 0 ? "" : " and " + more + " more page" + (more == 1 ? "" : "s");
+    Problem shown = new Problem(file, line, message + " (" + first + count + ")");
+    problems.add(shown);
+    repeats.put(key, new Repeat(shown, first, more));
   }
 
   public void addAll(Problems other) {

@@ -88,6 +88,10 @@ public final class BuildPipeline {
                           staging,
                           progress.counter("render", content.sources().size(), "pages")),
               p -> pages(content)));
+      // A theme that failed leaves pages half written: their links are not worth checking.
+      if (problems.list().stream().anyMatch(p -> p.file().startsWith(options.templatesDir()))) {
+        problems.throwIfAny();
+      }
       // 3 link: jsoup adds anchors and the page TOC, makes URLs relative, checks every link.
       // The text of each page is taken for the index as it is processed.
       HtmlPostProcessor postProcessor = new HtmlPostProcessor(options.templatesDir());

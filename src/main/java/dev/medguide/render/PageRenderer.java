@@ -83,6 +83,7 @@ public final class PageRenderer {
   public Problems render(LoadedContent content, Path stagingDir, Runnable pageDone) {
     Problems problems = new Problems();
     Messages messages = new Messages(options.templatesDir());
+    messages.check(problems);
     DefaultJBakeConfiguration config = configuration(stagingDir);
     toolchain
         .takeStore()

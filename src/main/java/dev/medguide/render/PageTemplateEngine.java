@@ -5,11 +5,14 @@ import dev.medguide.load.SourceFile;
 import dev.medguide.model.Language;
 import dev.medguide.model.PageKey;
 import dev.medguide.model.Problems;
+import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jbake.app.ContentStore;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
@@ -73,26 +76,55 @@ final class PageTemplateEngine extends DelegatingTemplateEngine {
   }
 
   private void report(RenderingException e, String templateName, Optional<SourceFile> source) {
-    String page = source.map(s -> " (rendering " + s.path() + ")").orElse("");
+    String where = "rendering " + source.map(s -> s.path().toString()).orElse(templateName);
     Throwable cause = e.getCause();
-    if (cause instanceof TemplateException te) {
-      Path file =
-          templatesDir.resolve(
-              te.getTemplateSourceName() == null ? templateName : te.getTemplateSourceName());
-      int line = te.getLineNumber() == null ? 0 : te.getLineNumber();
-      problems.add(
-          file, line, "template error: " + firstLine(te.getMessageWithoutStackTop()) + page);
+    if (cause instanceof InvalidReferenceException missing
+        && missing.getBlamedExpressionString() != null) {
+      String name = missing.getBlamedExpressionString();
+      Matcher key = MESSAGE_KEY.matcher(name);
+      String hint =
+          key.matches()
+              ? ": no key '"
+                  + (key.group(1) != null ? key.group(1) : key.group(2))
+                  + "' in "
+                  + templatesDir
+                      .resolve("i18n")
+                      .resolve(
+                          source.map(s -> s.page().lang().code()).orElse("<lang>") + ".properties")
+              : "";
+      problems.addRepeated(
+          templateFile(missing, templateName), line(missing), name + " is undefined" + hint, where);
+    } else if (cause instanceof TemplateException te) {
+      problems.addRepeated(
+          templateFile(te, templateName),
+          line(te),
+          "template error: " + firstLine(te.getMessageWithoutStackTop()),
+          where);
     } else if (cause instanceof ParseException pe) {
-      problems.add(
+      problems.addRepeated(
           templatesDir.resolve(templateName),
           pe.getLineNumber(),
-          "template syntax error: " + firstLine(pe.getEditorMessage()) + page);
+          "template syntax error: " + firstLine(pe.getEditorMessage()),
+          where);
     } else {
-      problems.add(
+      problems.addRepeated(
           templatesDir.resolve(templateName),
           0,
-          "template error: " + firstLine(String.valueOf(e.getMessage())) + page);
+          "template error: " + firstLine(String.valueOf(e.getMessage())),
+          where);
     }
+  }
+
+  /** A message looked up in a template: {@code t["nav.label"]} or {@code t.title}. */
+  private static final Pattern MESSAGE_KEY = Pattern.compile("t\\[\"([^\"]+)\"\\]|t\\.(\\w+)");
+
+  private Path templateFile(TemplateException e, String templateName) {
+    return templatesDir.resolve(
+        e.getTemplateSourceName() == null ? templateName : e.getTemplateSourceName());
+  }
+
+  private static int line(TemplateException e) {
+    return e.getLineNumber() == null ? 0 : e.getLineNumber();
   }
 
   private static String firstLine(String text) {

@@ -66,6 +66,11 @@ public final class LiveReload {
   }
 
   /** A build was published: open pages reload. */
+  /** How many status requests are waiting for the next change. */
+  synchronized int waiting() {
+    return polls.size();
+  }
+
   public void published() {
     List<Poll> waiting;
     synchronized (this) {

@@ -73,6 +73,15 @@ class MainIT {
   }
 
   @Test
+  void anUnknownSearchLanguageIsAUsageErrorOnOneLine() {
+    assertThat(run("search", "--lang", "fr", "x")).isEqualTo(2);
+    assertThat(output().lines())
+        .containsExactly(
+            "error: Invalid value for option '--lang': unknown language 'fr' (ja, en, all, auto)"
+                + " (see: medguide search --help)");
+  }
+
+  @Test
   void exitsWithThreeWhenTheContentFolderIsMissing() {
     assertThat(
             run(
@@ -83,6 +92,72 @@ class MainIT {
                 work.resolve("out").toString()))
         .isEqualTo(3);
     assertThat(output()).contains("content folder not found");
+  }
+
+  /**
+   * Builds into work/out, then again with the templates broken by {@code breakIt}: the second build
+   * must fail with exit 1 and leave work/out as the first left it.
+   */
+  private String failWithBrokenTemplates(java.util.function.Consumer<Path> breakIt) {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path templates = work.resolve("templates");
+    TestSites.copyTree(TestSites.projectDir().resolve("templates"), templates);
+    Path out = work.resolve("out");
+    String[] build = {
+      "build", "-c", content.toString(), "-t", templates.toString(), "-o", out.toString()
+    };
+    assertThat(run(build)).as(output()).isZero();
+    var before = TestSites.snapshot(out);
+    breakIt.accept(templates);
+    err.reset();
+    assertThat(run(build)).as(output()).isEqualTo(1);
+    assertThat(TestSites.snapshot(out)).isEqualTo(before);
+    assertThat(output().lines().count()).as(output()).isLessThan(20);
+    assertThat(output()).doesNotContain("Exception", "\tat ");
+    return output();
+  }
+
+  @Test
+  void anUndefinedTemplateVariableIsAProblemAtItsLine() {
+    String output =
+        failWithBrokenTemplates(t -> edit(t.resolve("page.ftl"), 25, line -> line + " ${nope}"));
+    assertThat(output)
+        .contains(
+            work.resolve("templates/page.ftl") + ":25: nope is undefined (rendering ",
+            " and 23 more pages)");
+  }
+
+  @Test
+  void aMissingMessageIsAProblemOfTheMessagesFile() {
+    String output =
+        failWithBrokenTemplates(
+            t ->
+                edit(
+                    t.resolve("i18n/ja.properties"),
+                    0,
+                    line -> line.startsWith("nav.toggle=") ? "" : line));
+    assertThat(output)
+        .contains(
+            "/i18n/en.properties:",
+            ": 'nav.toggle' has no translation in " + work.resolve("templates/i18n/ja.properties"))
+        .contains(
+            "t[\"nav.toggle\"] is undefined: no key 'nav.toggle' in "
+                + work.resolve("templates/i18n/ja.properties"));
+  }
+
+  /** Rewrites line {@code number} of a file (every line if 0). */
+  private static void edit(Path file, int number, java.util.function.UnaryOperator<String> change) {
+    try {
+      var lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+      for (int i = 0; i < lines.size(); i++) {
+        if (number == 0 || i == number - 1) {
+          lines.set(i, change.apply(lines.get(i)));
+        }
+      }
+      Files.write(file, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

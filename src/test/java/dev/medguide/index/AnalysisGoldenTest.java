@@ -27,9 +27,12 @@ class AnalysisGoldenTest {
   @Test
   void javaAnalysisMatchesTheGoldenVectors() throws IOException {
     String expected = generate();
-    if (Boolean.getBoolean("medguide.updateGolden") || !Files.exists(GOLDEN)) {
+    if (Boolean.getBoolean("medguide.updateGolden")) {
       Files.writeString(GOLDEN, expected, StandardCharsets.UTF_8);
     }
+    assertThat(GOLDEN)
+        .as("the golden file (write it with -Dmedguide.updateGolden=true, then review the diff)")
+        .exists();
     assertThat(Files.readString(GOLDEN, StandardCharsets.UTF_8)).isEqualTo(expected);
   }
 
@@ -44,7 +47,8 @@ class AnalysisGoldenTest {
             "# input: the text; normalized: NFKC case folding, then glossary variants replaced by their term;\n")
         .append(
             "# words: the Japanese word-field terms (Kuromoji chain); bigrams: the CJK bigram terms. Space-separated.\n")
-        .append("input\tnormalized\twords\tbigrams\n");
+        .append("# shard: the exporter's shard of the normalized text among 64.\n")
+        .append("input\tnormalized\twords\tbigrams\tshard\n");
     try (Analyzer words = analysis.words(Language.JA, false);
         Analyzer bigrams = analysis.bigrams()) {
       for (String input : inputs()) {
@@ -56,6 +60,8 @@ class AnalysisGoldenTest {
             .append(String.join(" ", SearchAnalysis.terms(words, input)))
             .append('\t')
             .append(String.join(" ", SearchAnalysis.terms(bigrams, normalized)))
+            .append('\t')
+            .append(StaticIndexExporter.shard(normalized, 64))
             .append('\n');
       }
     }

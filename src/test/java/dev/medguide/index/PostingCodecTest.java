@@ -44,7 +44,7 @@ class PostingCodecTest {
   @Test
   void aListHoldsDocumentFrequencyThenDocumentGapsFrequenciesAndNorms() {
     String list =
-        StaticIndexExporter.encode(
+        ExportedPostings.encode(
             List.of(7, 1, 40, 2, 3, 12), 10, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, 10);
 
     assertThat(PostingCodec.decode(list)).containsExactly(2, 2, 3, 12, 5, 1, 40);
@@ -62,8 +62,7 @@ class PostingCodecTest {
     }
     priors[0] = 100; // a low frequency, but a high prior
 
-    List<Integer> numbers =
-        PostingCodec.decode(StaticIndexExporter.encode(triples, 20, priors, 43));
+    List<Integer> numbers = PostingCodec.decode(ExportedPostings.encode(triples, 20, priors, 43));
 
     assertThat(numbers.get(0)).isEqualTo(300);
     List<Integer> docs = new ArrayList<>();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class TextChunksTest {
   @Test
   void shortTextIsOnePiece() {
-    assertThat(StaticIndexExporter.chunks("")).containsExactly("");
-    assertThat(StaticIndexExporter.chunks("短い本文です。")).containsExactly("短い本文です。");
+    assertThat(TextChunks.chunks("")).containsExactly("");
+    assertThat(TextChunks.chunks("短い本文です。")).containsExactly("短い本文です。");
   }
 
   @Test
@@ -19,7 +19,7 @@ class TextChunksTest {
     for (int line = 0; text.length() < 10_000; line++) {
       text.append("第").append(line).append("行：医療情報システムの安全管理に関する記述です。\n");
     }
-    List<String> chunks = StaticIndexExporter.chunks(text.toString());
+    List<String> chunks = TextChunks.chunks(text.toString());
 
     assertThat(chunks).hasSizeGreaterThan(5);
     assertThat(String.join("", chunks)).isEqualTo(text.toString());
@@ -31,7 +31,7 @@ class TextChunksTest {
   @Test
   void textWithoutLineEndsIsCutWithoutSplittingACharacter() {
     String text = "𠮷".repeat(2000); // each a surrogate pair
-    List<String> chunks = StaticIndexExporter.chunks(text);
+    List<String> chunks = TextChunks.chunks(text);
 
     assertThat(String.join("", chunks)).isEqualTo(text);
     assertThat(chunks)

@@ -31,6 +31,21 @@ class StaticSearchIT {
             .filter(l -> l.startsWith("# ") || l.startsWith("not ok"))
             .reduce("", (a, b) -> a + b + "\n"));
     assertThat(result.code()).as(result.out() + result.err()).isZero();
-    assertThat(result.out()).contains("# pass 12", "# fail 0");
+    // Every test of the files ran and passed: as many passes as tests, none failed or skipped.
+    int tests = count(result.out(), "tests");
+    assertThat(tests).as("tests found in src/test/js").isGreaterThanOrEqualTo(13);
+    assertThat(count(result.out(), "pass")).isEqualTo(tests);
+    assertThat(count(result.out(), "fail")).isZero();
+    assertThat(count(result.out(), "skipped")).isZero();
+  }
+
+  /** The number node's test runner gives in its summary line {@code # name N}. */
+  private static int count(String output, String name) {
+    return output
+        .lines()
+        .filter(l -> l.startsWith("# " + name + " "))
+        .map(l -> Integer.parseInt(l.substring(name.length() + 3).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no '# " + name + "' line in:\n" + output));
   }
 }

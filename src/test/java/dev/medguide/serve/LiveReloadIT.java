@@ -112,7 +112,12 @@ class LiveReloadIT {
                 HttpRequest.newBuilder(URI.create(base + "/__medguide/status?after=0")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
       }
-      Thread.sleep(500);
+      // Until the server holds them all (a poll with a deadline, not a guess of how long).
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (liveReload.waiting() < polls.size() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(liveReload.waiting()).isEqualTo(polls.size());
       assertThat(polls).noneMatch(CompletableFuture::isDone);
 
       HttpResponse<String> page =
