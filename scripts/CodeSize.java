@@ -22,7 +22,7 @@ public final class CodeSize {
   private static final Pattern DECLARATION =
       Pattern.compile(
           "^(\\s+)(?:(?:public|protected|private|static|final|synchronized|abstract|default|native)\\s+)*"
-              + "(?:<[^>]+>\\s+)?[\\w.<>\\[\\],? ]+\\s+(\\w+)\\s*\\(.*");
+              + "(?:<[^>]+>\\s+)?[\\w.<>\\[\\],? ]+?\\s+(\\w+)\\s*\\(.*");
   private static final Pattern CONTROL =
       Pattern.compile("^\\s*(if|for|while|switch|catch|try|synchronized|return|new|else|do)\\b.*");
 
@@ -49,7 +49,8 @@ public final class CodeSize {
     while (i < lines.size()) {
       String line = lines.get(i);
       Matcher m = DECLARATION.matcher(line);
-      if (m.matches() && !CONTROL.matcher(line).matches() && !line.contains("=")) {
+      boolean type = line.matches(".*\\b(record|class|interface|enum)\\s.*");
+      if (m.matches() && !type && !CONTROL.matcher(line).matches() && !line.contains("=")) {
         String indent = m.group(1);
         int open = i;
         // A declaration may wrap; its body opens on the first line ending with "{".

@@ -38,6 +38,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -70,16 +71,21 @@ public final class SearchIndexer {
   public record Stats(int documents, long staticBytes) {}
 
   /**
-   * Indexes the pages and writes the static index.
+   * Indexes the pages: a whole site's into a new Lucene index beside {@code siteDir}, with the
+   * static index written into it; or (a partial build) replaces some pages' documents in the Lucene
+   * index of the published site {@code siteDir}, leaving the static index to {@link #exportStatic}.
    *
    * @param texts the searchable text of each page, keyed by page
+   * @param whole whether {@code texts} are every page of the site
    */
-  public Stats index(Map<Page, PageText> texts, Path siteDir) {
+  public Stats index(Map<Page, PageText> texts, Path siteDir, boolean whole) {
     Path indexDir = indexDirOf(siteDir);
     try (Directory directory = FSDirectory.open(indexDir);
         Analyzer analyzer = analyzer()) {
       IndexWriterConfig config =
-          new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+          new IndexWriterConfig(analyzer)
+              .setOpenMode(
+                  whole ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
       // The static index's lexicon: each word's spellings in the pages and the terms they give.
       // Taken from the tokens of the title, headings and body as they are analysed for the index,
       // on every core, and joined in page order (what the query analyzer gives: the index chain
@@ -100,6 +106,9 @@ public final class SearchIndexer {
               return new Analyzed(page, document, pageSpellings);
             },
             analyzed -> {
+              if (!whole) {
+                writer.deleteDocuments(documentOf(analyzed.page()));
+              }
               writer.addDocument(analyzed.document());
               StaticIndexExporter.merge(
                   spellings.get(analyzed.page().lang()), analyzed.spellings());
@@ -107,38 +116,22 @@ public final class SearchIndexer {
         writer.commit();
       }
       long bytes =
-          new StaticIndexExporter(analysis, model).export(directory, texts, siteDir, spellings);
+          whole
+              ? new StaticIndexExporter(analysis, model)
+                  .export(directory, texts, siteDir, spellings)
+              : 0;
       return new Stats(texts.size(), bytes);
     } catch (IOException e) {
       throw new BuildException("cannot write the search index: " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Replaces some pages' documents in the Lucene index of a published site (a one-page rebuild).
-   * The static index is not touched: see {@link #exportStatic}.
-   */
-  public void update(Map<Page, PageText> changed, Path siteDir) {
-    try (Directory directory = FSDirectory.open(indexDirOf(siteDir));
-        Analyzer analyzer = analyzer()) {
-      IndexWriterConfig config =
-          new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (Map.Entry<Page, PageText> entry : changed.entrySet()) {
-          Page page = entry.getKey();
-          writer.deleteDocuments(
-              new BooleanQuery.Builder()
-                  .add(new TermQuery(new Term(SearchFields.ID, page.id())), Occur.FILTER)
-                  .add(new TermQuery(new Term(SearchFields.LANG, page.lang().code())), Occur.FILTER)
-                  .build());
-          writer.addDocument(
-              document(page, entry.getValue(), keywords(page), analyzer, new HashMap<>()));
-        }
-        writer.commit();
-      }
-    } catch (IOException e) {
-      throw new BuildException("cannot update the search index: " + e.getMessage(), e);
-    }
+  /** The query for a page's document: its id and language. */
+  private static Query documentOf(Page page) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(SearchFields.ID, page.id())), Occur.FILTER)
+        .add(new TermQuery(new Term(SearchFields.LANG, page.lang().code())), Occur.FILTER)
+        .build();
   }
 
   /**

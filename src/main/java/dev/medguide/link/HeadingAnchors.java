@@ -1,7 +1,7 @@
 package dev.medguide.link;
 
+import dev.medguide.internal.Messages;
 import dev.medguide.model.Language;
-import dev.medguide.render.Messages;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;

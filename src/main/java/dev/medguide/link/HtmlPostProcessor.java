@@ -1,12 +1,12 @@
 package dev.medguide.link;
 
 import dev.medguide.BuildException;
+import dev.medguide.internal.Messages;
+import dev.medguide.internal.Workers;
 import dev.medguide.load.LoadedContent;
 import dev.medguide.load.SourceFile;
 import dev.medguide.model.Problems;
 import dev.medguide.model.SiteModel;
-import dev.medguide.render.Messages;
-import dev.medguide.render.Toolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,15 +33,26 @@ import org.jsoup.nodes.Document;
 public final class HtmlPostProcessor {
   private final Path templatesDir;
   private final Messages messages;
-  private int linksChecked;
-
-  /** The anchors of every page of the last run, by URL: what a partial run checks links against. */
-  private final Map<String, Set<String>> anchors = new HashMap<>();
 
   public HtmlPostProcessor(Path templatesDir) {
     this.templatesDir = templatesDir;
     this.messages = new Messages(templatesDir);
   }
+
+  /**
+   * The site that a run over some of its pages adds to: its folder, which links may point into, and
+   * the anchors of its pages by URL.
+   */
+  public record Published(Path siteDir, Map<String, Set<String>> anchors) {}
+
+  /**
+   * What a run found and left.
+   *
+   * @param problems every broken link and anchor
+   * @param anchors the anchors of every page of the site after the run, by URL
+   * @param linksChecked how many links and anchors were checked
+   */
+  public record Result(Problems problems, Map<String, Set<String>> anchors, int linksChecked) {}
 
   /** The steps, in the order they run on each page. */
   private List<HtmlStep> steps(SiteModel model) {
@@ -55,71 +66,54 @@ public final class HtmlPostProcessor {
   }
 
   /**
-   * Processes and checks the staged site in place. Each page is parsed, changed, checked, handed to
-   * {@code processed} and written back before its parse is dropped, so memory does not grow with
-   * the site. {@code processed} runs on worker threads, once per HTML file, in no fixed order;
-   * {@code pageDone} runs once per page source processed (progress).
-   *
-   * @return every broken link and anchor found
+   * Processes and checks the HTML files in {@code dir} in place: the whole staged site, or the
+   * pages of a partial build, whose links may then also point into the {@code published} site and
+   * whose anchors replace theirs there. Each page is parsed, changed, checked, handed to {@code
+   * processed} and written back before its parse is dropped, so memory does not grow with the site.
+   * {@code processed} runs on worker threads, once per HTML file, in no fixed order; {@code
+   * pageDone} runs once per page source processed (progress).
    */
-  public Problems process(
-      LoadedContent content, Path stagingDir, Consumer<HtmlPage> processed, Runnable pageDone) {
+  public Result process(
+      LoadedContent content,
+      Path dir,
+      Optional<Published> published,
+      Consumer<HtmlPage> processed,
+      Runnable pageDone) {
     List<HtmlStep> steps = steps(content.model());
     Map<String, SourceFile> byUrl = byUrl(content);
-    SiteFiles files = SiteFiles.of(stagingDir);
-    LinkChecker checker = new LinkChecker(templatesDir, files::isFile, files::isDirectory);
+    SiteFiles files = SiteFiles.of(dir);
+    Optional<Path> site = published.map(Published::siteDir);
+    LinkChecker checker =
+        new LinkChecker(
+            templatesDir,
+            url ->
+                files.isFile(url)
+                    || site.filter(s -> Files.isRegularFile(s.resolve(url))).isPresent(),
+            url ->
+                files.isDirectory(url)
+                    || site.filter(s -> Files.isDirectory(s.resolve(url))).isPresent());
     Problems problems = new Problems();
-    ExecutorService workers = Toolchain.workers();
+    ExecutorService workers = Workers.perProcessor();
     try {
       List<Checked> pages =
           inParallel(
               workers,
               files.html(),
               file -> {
-                Checked page =
-                    processOne(byUrl, stagingDir, file, steps, checker, processed, problems);
+                Checked page = processOne(byUrl, dir, file, steps, checker, processed, problems);
                 if (page.hasSource()) {
                   pageDone.run();
                 }
                 return page;
               });
-      anchors.clear();
+      Map<String, Set<String>> anchors =
+          new HashMap<>(published.map(Published::anchors).orElse(Map.of()));
       pages.forEach(page -> anchors.put(page.url(), page.ids()));
       pages.forEach(page -> checker.checkAnchors(page.anchors(), anchors, problems));
-      linksChecked = checker.checked();
-      return problems;
+      return new Result(problems, Map.copyOf(anchors), checker.checked());
     } finally {
       workers.shutdown();
     }
-  }
-
-  /**
-   * Processes some re-rendered pages (a one-page rebuild): the HTML files in {@code dir}, whose
-   * URLs are those of pages of {@code siteDir}, the site of the last run. Their links are checked
-   * against that site, with these pages' new anchors. The pages are rewritten in {@code dir} and
-   * handed to {@code processed}; the anchors are kept only if no problem was found.
-   */
-  public Problems processOnly(
-      LoadedContent content, Path dir, Path siteDir, Consumer<HtmlPage> processed) {
-    Map<String, SourceFile> byUrl = byUrl(content);
-    List<HtmlStep> steps = steps(content.model());
-    LinkChecker checker =
-        new LinkChecker(
-            templatesDir,
-            url -> Files.isRegularFile(siteDir.resolve(url)),
-            url -> Files.isDirectory(siteDir.resolve(url)));
-    Problems problems = new Problems();
-    List<Checked> changed = new ArrayList<>();
-    for (Path file : SiteFiles.of(dir).html()) {
-      changed.add(processOne(byUrl, dir, file, steps, checker, processed, problems));
-    }
-    Map<String, Set<String>> ids = new HashMap<>(anchors);
-    changed.forEach(page -> ids.put(page.url(), page.ids()));
-    changed.forEach(page -> checker.checkAnchors(page.anchors(), ids, problems));
-    if (problems.isEmpty()) {
-      anchors.putAll(ids);
-    }
-    return problems;
   }
 
   /**
@@ -170,11 +164,6 @@ public final class HtmlPostProcessor {
       throw new BuildException("post-processing failed: " + e.getCause(), e.getCause());
     }
     return results;
-  }
-
-  /** How many URLs the last run checked. */
-  public int linksChecked() {
-    return linksChecked;
   }
 
   private static Map<String, SourceFile> byUrl(LoadedContent content) {

@@ -41,12 +41,35 @@ public final class ContentLoader {
   }
 
   /**
-   * Loads the content.
+   * What a load gave.
    *
-   * @return the model and sources of every page that could be read, with all problems found
+   * @param content the model and sources of every page that could be read, with all problems found
+   * @param partial whether only changed pages were read again into the previous content
+   */
+  public record Loaded(LoadedContent content, boolean partial) {}
+
+  /** Loads all the content (see {@link #load(Collection, Optional)}). */
+  public LoadedContent load() {
+    return load(List.of(), Optional.empty()).content();
+  }
+
+  /**
+   * Loads the content: after {@code previous}, only the {@code changed} files when that is all that
+   * changed (see {@link #reload}); else all of it.
+   *
    * @throws BuildException (unchecked) if the content folder cannot be read at all
    */
-  public LoadedContent load() {
+  public Loaded load(Collection<Path> changed, Optional<LoadedContent> previous) {
+    if (!changed.isEmpty() && previous.isPresent()) {
+      Optional<LoadedContent> reloaded = reload(previous.get(), changed);
+      if (reloaded.isPresent()) {
+        return new Loaded(reloaded.get(), true);
+      }
+    }
+    return new Loaded(loadAll(), false);
+  }
+
+  private LoadedContent loadAll() {
     Path contentDir = options.contentDir();
     if (!Files.isDirectory(contentDir)) {
       throw new BuildException("content folder not found: " + contentDir);
@@ -86,7 +109,7 @@ public final class ContentLoader {
    *
    * @return the content with the new page sources, or empty if a full load is needed
    */
-  public Optional<LoadedContent> reload(LoadedContent previous, Collection<Path> changed) {
+  private Optional<LoadedContent> reload(LoadedContent previous, Collection<Path> changed) {
     Map<Path, SourceFile> byPath = new HashMap<>();
     previous.sources().values().forEach(s -> byPath.put(absolute(s.path()), s));
     Problems problems = new Problems();

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,26 +32,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * One build: calls the stages in order and does no work itself. Either publishes a complete,
- * checked site or throws with every problem found and leaves the output folder as it was.
+ * One build over a {@link Scope}: calls the stages in order and does no work itself. Either
+ * publishes a complete, checked site (or the pages of a partial build) or throws with every problem
+ * found and leaves the output folder as it was. Holds no state between builds: what a build leaves
+ * for the next is the {@link LastBuild} it returns.
  */
 public final class BuildPipeline {
   private final BuildOptions options;
   private final Toolchain toolchain;
   private final Progress progress;
-
-  /** What the last successful build left, for one-page rebuilds: its content, anchors, texts. */
-  private LoadedContent lastContent;
-
-  private HtmlPostProcessor lastPostProcessor;
-  private PageRenderer rebuildRenderer;
-  private Map<Page, PageText> lastTexts;
-
-  /** Texts of pages rebuilt since the Lucene index was last brought up to date. */
-  private final Map<Page, PageText> unindexed = new LinkedHashMap<>();
-
-  /** Counts the successful builds and rebuilds, so that a late static export knows it is stale. */
-  private volatile long generation;
 
   public BuildPipeline(BuildOptions options, Toolchain toolchain, Progress progress) {
     this.options = options;
@@ -61,188 +49,211 @@ public final class BuildPipeline {
   }
 
   /**
-   * Builds the site.
+   * A successful build.
+   *
+   * @param result what was published
+   * @param last what the next partial build starts from
+   * @param partial whether only some pages were built (the search indexes then follow with {@link
+   *     #staticExport})
+   */
+  public record Build(BuildResult result, LastBuild last, boolean partial) {}
+
+  /** Builds every page. */
+  public BuildResult build() {
+    return build(Scope.ALL, Optional.empty()).result();
+  }
+
+  /**
+   * Builds the pages of {@code scope}: after {@code previous}, only what a change to some page
+   * bodies affects, when that is all that changed (navigation, titles and data as before); else, or
+   * without a previous build, every page.
    *
    * @throws dev.medguide.model.ContentProblemsException (unchecked) listing every problem
    * @throws dev.medguide.BuildException (unchecked) when files cannot be read or written
    */
-  public BuildResult build() {
+  public Build build(Scope scope, Optional<LastBuild> previous) {
     SitePublisher publisher = new SitePublisher(options);
-    // 0 recover: finish a publish that a killed build left, delete dead builds' folders.
-    publisher.recover().forEach(progress::warning);
-    // 1 load: page headers and data files into the content model, checked.
-    LoadedContent content =
-        timed("load", () -> new ContentLoader(options).load(), this::countPages);
+    // 1 load: the content model, checked; or the changed pages reloaded into the last one.
+    ContentLoader.Loaded loaded =
+        timed(
+            "load",
+            () ->
+                new ContentLoader(options).load(scope.changed(), previous.map(LastBuild::content)),
+            l -> countPages(l.content()));
+    LoadedContent content = loaded.content();
+    Optional<Partial> partial =
+        loaded.partial()
+            ? Optional.of(new Partial(content, pagesOf(content, scope.changed())))
+            : Optional.empty();
+    if (partial.isEmpty()) {
+      publisher.recover().forEach(progress::warning); // what a killed build left
+    }
     Path staging = publisher.createStaging();
     try (SitePublisher.Registration discardWhenStopped = publisher.discardWhenStopped(staging)) {
       Problems problems = new Problems();
       problems.addAll(content.problems());
-      // 2 render: JBake's Oven runs AsciidoctorJ and the Freemarker templates into staging.
-      problems.addAll(
-          timed(
-              "render",
-              () ->
-                  new PageRenderer(options, toolchain)
-                      .render(
-                          content,
-                          staging,
-                          progress.counter("render", content.sources().size(), "pages")),
-              p -> pages(content)));
+      // 2 render: AsciidoctorJ and the Freemarker templates (JBake's Oven for every page).
+      PageRenderer.Rendered rendered = render(content, partial, previous, staging);
+      problems.addAll(rendered.problems());
       // A theme that failed leaves pages half written: their links are not worth checking.
       if (problems.list().stream().anyMatch(p -> p.file().startsWith(options.templatesDir()))) {
         problems.throwIfAny();
       }
-      // 3 link: jsoup adds anchors and the page TOC, makes URLs relative, checks every link.
-      // The text of each page is taken for the index as it is processed.
-      HtmlPostProcessor postProcessor = new HtmlPostProcessor(options.templatesDir());
+      // 3 link: anchors, page TOC, relative URLs, every link checked; each page's text taken.
       Texts texts = new Texts();
-      problems.addAll(
-          timed(
-              "link",
-              () ->
-                  postProcessor.process(
-                      content,
-                      staging,
-                      texts,
-                      progress.counter("link", content.sources().size(), "pages")),
-              p -> postProcessor.linksChecked() + " links and anchors checked"));
+      HtmlPostProcessor.Result linked = link(content, partial, previous, staging, texts);
+      problems.addAll(linked.problems());
       problems.throwIfAny();
-      // 4 index: Lucene/Kuromoji index of the published text, exported for the static search.
+      // 4 index: Lucene/Kuromoji and the static search (a partial build's follow later).
       Map<Page, PageText> pageTexts = texts.inUrlOrder();
-      timed(
-          "index",
-          () -> new SearchIndexer(content.model()).index(pageTexts, staging),
-          s -> s.documents() + " documents, static index " + s.staticBytes() / 1024 + " KiB");
-      // 5 publish: the staged site replaces the output folder in one move.
-      timed(
-          "publish",
-          () -> {
-            publisher.publish(staging).forEach(progress::warning);
-            return options.outputDir();
-          },
-          Path::toString);
+      if (partial.isEmpty()) {
+        timed(
+            "index",
+            () -> new SearchIndexer(content.model()).index(pageTexts, staging, true),
+            s -> s.documents() + " documents, static index " + s.staticBytes() / 1024 + " KiB");
+      }
+      // 5 publish: the staged site replaces the output folder (a partial one, file by file).
+      timed("publish", () -> publisher.publish(staging, partial.isEmpty()), this::published);
       // 6 package: optionally, the published site as one reproducible zip.
-      options
-          .zip()
-          .ifPresent(
-              zip ->
-                  timed(
-                      "package",
-                      () -> new SitePackager(options.templatesDir()).pack(options.outputDir(), zip),
-                      bytes -> zip + " (" + bytes / 1024 + " KiB)"));
-      lastContent = content;
-      lastPostProcessor = postProcessor;
-      rebuildRenderer = new PageRenderer(options, toolchain);
-      lastTexts = pageTexts;
-      unindexed.clear();
-      generation++;
-      return new BuildResult(
-          options.outputDir(), content.sources().size(), postProcessor.linksChecked());
+      if (partial.isEmpty()) {
+        options.zip().ifPresent(this::pack);
+      }
+      return done(content, partial, previous, rendered, linked, pageTexts);
     } finally {
       publisher.discard(staging).forEach(progress::warning);
     }
   }
 
-  /**
-   * Rebuilds only what a change to some page files affects, when that is possible after a
-   * successful {@link #build}: the pages are re-rendered with the pages paired with them in the
-   * crosswalk and their compare views, post-processed and link-checked against the published site,
-   * moved into it file by file. Navigation, titles and data are the same as before, or this returns
-   * empty and a full build is needed.
-   *
-   * <p>The search indexes are not touched here, so that the pages can be shown sooner: {@link
-   * #staticExport} brings the Lucene index up to date and writes the static one.
-   *
-   * @return the result, or empty if the change needs a full build
-   * @throws dev.medguide.model.ContentProblemsException (unchecked) if the pages have problems; the
-   *     published site is unchanged
-   */
-  public Optional<BuildResult> rebuildPages(Collection<Path> changed) {
-    if (lastContent == null || changed.isEmpty()) {
-      return Optional.empty();
+  /** A partial build's reloaded content and the pages to build. */
+  private record Partial(LoadedContent content, List<PageKey> pages) {}
+
+  private PageRenderer.Rendered render(
+      LoadedContent content, Optional<Partial> partial, Optional<LastBuild> previous, Path dir) {
+    int pages = partial.map(p -> p.pages().size()).orElse(content.sources().size());
+    return timed(
+        "render",
+        () ->
+            new PageRenderer(options, toolchain)
+                .render(
+                    content,
+                    partial.map(p -> (Collection<PageKey>) p.pages()),
+                    previous
+                        .filter(p -> partial.isPresent())
+                        .map(LastBuild::kept)
+                        .orElse(PageRenderer.Kept.none()),
+                    dir,
+                    progress.counter("render", pages, "pages")),
+        r -> pages + " pages");
+  }
+
+  private HtmlPostProcessor.Result link(
+      LoadedContent content,
+      Optional<Partial> partial,
+      Optional<LastBuild> previous,
+      Path dir,
+      Consumer<HtmlPage> texts) {
+    Optional<HtmlPostProcessor.Published> published =
+        partial.flatMap(
+            p ->
+                previous.map(
+                    last -> new HtmlPostProcessor.Published(options.outputDir(), last.anchors())));
+    int pages = partial.map(p -> p.pages().size()).orElse(content.sources().size());
+    return timed(
+        "link",
+        () ->
+            new HtmlPostProcessor(options.templatesDir())
+                .process(content, dir, published, texts, progress.counter("link", pages, "pages")),
+        r -> r.linksChecked() + " links and anchors checked");
+  }
+
+  /** The result, and the last build for the next: this one, or the previous with these pages. */
+  private Build done(
+      LoadedContent content,
+      Optional<Partial> partial,
+      Optional<LastBuild> previous,
+      PageRenderer.Rendered rendered,
+      HtmlPostProcessor.Result linked,
+      Map<Page, PageText> texts) {
+    if (partial.isEmpty()) {
+      LastBuild last =
+          new LastBuild(content, linked.anchors(), texts, Map.of(), PageRenderer.Kept.none());
+      return new Build(
+          new BuildResult(options.outputDir(), content.sources().size(), linked.linksChecked()),
+          last,
+          false);
     }
-    Optional<LoadedContent> reloaded = new ContentLoader(options).reload(lastContent, changed);
-    if (reloaded.isEmpty()) {
-      return Optional.empty();
-    }
-    LoadedContent content = reloaded.get();
-    Set<Path> files = new HashSet<>();
-    changed.forEach(f -> files.add(f.toAbsolutePath().normalize()));
-    List<PageKey> keys =
-        content.sources().values().stream()
-            .filter(s -> files.contains(s.path().toAbsolutePath().normalize()))
-            .map(s -> s.page().key())
-            .toList();
-    SitePublisher publisher = new SitePublisher(options);
-    Path dir = publisher.createStaging();
-    try {
-      long start = System.nanoTime();
-      Problems problems = rebuildRenderer.renderPages(content, keys, dir);
-      Texts texts = new Texts();
-      problems.addAll(lastPostProcessor.processOnly(content, dir, options.outputDir(), texts));
-      problems.throwIfAny();
-      int pages = publisher.publishFiles(dir);
-      Map<Page, PageText> changedTexts = texts.inUrlOrder();
-      changedTexts
-          .keySet()
-          .retainAll(
-              keys.stream()
-                  .map(k -> content.model().page(k.id(), k.lang()).orElseThrow())
-                  .toList());
-      unindexed.putAll(changedTexts);
-      lastTexts.putAll(changedTexts);
-      lastContent = content;
-      generation++;
-      progress.stage(
-          "pages", pages + " files rebuilt", Duration.ofNanos(System.nanoTime() - start));
-      return Optional.of(new BuildResult(options.outputDir(), keys.size(), 0));
-    } finally {
-      publisher.discard(dir).forEach(progress::warning);
-    }
+    // Only the changed pages' texts: their crosswalk partners were rebuilt for their compare
+    // views, with the same text as before.
+    Set<Page> changed =
+        partial.get().pages().stream()
+            .map(k -> content.model().page(k.id(), k.lang()).orElseThrow())
+            .collect(Collectors.toSet());
+    Map<Page, PageText> changedTexts = new LinkedHashMap<>(texts);
+    changedTexts.keySet().retainAll(changed);
+    LastBuild last =
+        previous.orElseThrow().withPages(content, linked.anchors(), changedTexts, rendered.kept());
+    return new Build(
+        new BuildResult(options.outputDir(), partial.get().pages().size(), linked.linksChecked()),
+        last,
+        true);
+  }
+
+  /** The pages whose files are {@code changed}. */
+  private static List<PageKey> pagesOf(LoadedContent content, Collection<Path> changed) {
+    Set<Path> files =
+        changed.stream().map(f -> f.toAbsolutePath().normalize()).collect(Collectors.toSet());
+    return content.sources().values().stream()
+        .filter(s -> files.contains(s.path().toAbsolutePath().normalize()))
+        .map(s -> s.page().key())
+        .toList();
+  }
+
+  private void pack(Path zip) {
+    timed(
+        "package",
+        () -> new SitePackager(options.templatesDir()).pack(options.outputDir(), zip),
+        bytes -> zip + " (" + bytes / 1024 + " KiB)");
+  }
+
+  private String published(List<String> warnings) {
+    warnings.forEach(progress::warning);
+    return options.outputDir().toString();
   }
 
   /**
-   * After {@link #rebuildPages}: replaces the rebuilt pages' documents in the Lucene index of the
-   * published site, and returns the static search index as it is then, to write: {@link
-   * StaticExport#write} takes long and may run on another thread while pages are rebuilt again;
-   * {@link StaticExport#publish} then moves the files into the site unless a newer build or rebuild
-   * came in between (its own export, or its full build, has the newer index). Call this where
-   * builds cannot run at the same time.
+   * After a partial build: puts the rebuilt pages' documents into the Lucene index of the published
+   * site, and returns the static search index as it then is, to write: {@link StaticExport#write}
+   * takes long and may run on another thread while pages are rebuilt again; {@link
+   * StaticExport#publish} then moves the files into the site. Call this where builds cannot run at
+   * the same time.
    *
-   * @return empty if nothing was built yet
+   * @return the export, and the last build with its pages indexed
    */
-  public Optional<StaticExport> staticExport() {
-    if (lastContent == null) {
-      return Optional.empty();
+  public Exported staticExport(LastBuild last) {
+    if (!last.unindexed().isEmpty()) {
+      new SearchIndexer(last.content().model()).index(last.unindexed(), options.outputDir(), false);
     }
-    if (!unindexed.isEmpty()) {
-      new SearchIndexer(lastContent.model()).update(unindexed, options.outputDir());
-      unindexed.clear();
-    }
-    return Optional.of(
-        new StaticExport(lastContent.model(), new LinkedHashMap<>(lastTexts), generation));
+    return new Exported(
+        new StaticExport(last.content().model(), new LinkedHashMap<>(last.texts())),
+        last.indexed());
   }
+
+  /**
+   * A static export and the build it was taken of.
+   *
+   * @param export the static index to write
+   * @param last the build, its rebuilt pages now in the Lucene index
+   */
+  public record Exported(StaticExport export, LastBuild last) {}
 
   /** A static search index to write (see {@link #staticExport}). */
   public final class StaticExport {
     private final SiteModel model;
     private final Map<Page, PageText> texts;
-    private final long generation;
 
-    private StaticExport(SiteModel model, Map<Page, PageText> texts, long generation) {
+    private StaticExport(SiteModel model, Map<Page, PageText> texts) {
       this.model = model;
       this.texts = texts;
-      this.generation = generation;
-    }
-
-    /** Which build or rebuild this export is of: they are counted. */
-    public long generation() {
-      return generation;
-    }
-
-    /** Whether no build or rebuild came after this export was taken. */
-    public boolean isCurrent() {
-      return generation == BuildPipeline.this.generation;
     }
 
     /** Writes the index into a staging folder; returns it, for {@link #publish}. */
@@ -262,28 +273,23 @@ public final class BuildPipeline {
     }
 
     /**
-     * Moves what {@link #write} wrote into the site if this export is still current, and deletes
-     * the staging folder either way. Call it where builds cannot run at the same time.
+     * Moves what {@link #write} wrote into the site, or only deletes it if {@code current} is false
+     * (a newer build came in between: its own export, or its full build, has the newer index). Call
+     * it where builds cannot run at the same time.
      *
      * @return whether the files were published
      */
-    public boolean publish(Path written) {
+    public boolean publish(Path written, boolean current) {
       SitePublisher publisher = new SitePublisher(options);
       try {
-        if (!isCurrent()) {
-          return false;
+        if (current) {
+          publisher.publish(written, false).forEach(progress::warning);
         }
-        publisher.publishFiles(written);
-        return true;
+        return current;
       } finally {
         publisher.discard(written).forEach(progress::warning);
       }
     }
-  }
-
-  /** The content of the last successful build. */
-  public Optional<LoadedContent> lastContent() {
-    return Optional.ofNullable(lastContent);
   }
 
   private <T> T timed(String stage, Supplier<T> work, Function<T, String> counts) {
@@ -327,14 +333,10 @@ public final class BuildPipeline {
                                 .filter(k -> k.lang() == l)
                                 .count())
                 .collect(Collectors.joining(", "));
-    return pages(content)
-        + " ("
+    return content.sources().size()
+        + " pages ("
         + perLanguage
         + ")"
         + (content.problems().isEmpty() ? "" : ", " + content.problems().size() + " problems");
-  }
-
-  private static String pages(LoadedContent content) {
-    return content.sources().size() + " pages";
   }
 }

@@ -123,12 +123,19 @@ public final class SitePublisher {
   }
 
   /**
-   * Puts the staging folder in place of the output folder, and the staging folder's companions (the
-   * search index beside it) in place of the output's, then deletes the previous ones.
+   * Publishes a staging folder: a whole site replaces the output folder (and the staging folder's
+   * companions, the search index beside it, the output's), then the previous ones are deleted; a
+   * partial one's files are moved over their counterparts in the output folder, each in one atomic
+   * move, so a reader never sees a half-written page.
    *
+   * @param whole whether {@code staging} is a whole site
    * @return warnings: a previous folder that could not be deleted (the build still succeeded)
    */
-  public List<String> publish(Path staging) {
+  public List<String> publish(Path staging, boolean whole) {
+    if (!whole) {
+      publishFiles(staging);
+      return List.of();
+    }
     if (Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(outputDir)) {
       throw new BuildException("output path exists and is not a folder: " + outputDir);
     }
@@ -241,13 +248,8 @@ public final class SitePublisher {
     }
   }
 
-  /**
-   * Moves every file of a partial staging folder (a one-page rebuild) over its counterpart in the
-   * output folder, each in one atomic move, so a reader never sees a half-written page.
-   *
-   * @return how many files were published
-   */
-  public int publishFiles(Path staging) {
+  /** Moves every file of a partial staging folder over its counterpart in the output folder. */
+  private void publishFiles(Path staging) {
     try (PublishLock lock = PublishLock.take(outputDir);
         Stream<Path> walk = Files.walk(staging)) {
       List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -261,7 +263,6 @@ public final class SitePublisher {
           Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      return files.size();
     } catch (IOException e) {
       throw new BuildException("cannot publish into " + outputDir + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.medguide.render;
 
 import dev.medguide.BuildException;
+import dev.medguide.internal.Messages;
 import dev.medguide.load.SourceFile;
 import dev.medguide.model.Page;
 import dev.medguide.model.Problems;

@@ -2,6 +2,7 @@ package dev.medguide.render;
 
 import static org.jsoup.nodes.Entities.escape;
 
+import dev.medguide.internal.Messages;
 import dev.medguide.model.CommitteeMember;
 import dev.medguide.model.Language;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.medguide.render;
 
 import dev.medguide.BuildException;
+import dev.medguide.internal.Messages;
 import dev.medguide.internal.Urls;
+import dev.medguide.internal.Workers;
 import dev.medguide.model.CrosswalkEntry;
 import dev.medguide.model.Language;
 import dev.medguide.model.Page;
@@ -81,7 +83,7 @@ final class ComparePageWriter {
         }
       }
     }
-    ExecutorService workers = Toolchain.workers();
+    ExecutorService workers = Workers.perProcessor();
     try {
       for (Future<Problems> done : workers.invokeAll(tasks)) {
         problems.addAll(result(done));

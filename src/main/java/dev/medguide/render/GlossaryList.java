@@ -2,6 +2,7 @@ package dev.medguide.render;
 
 import static org.jsoup.nodes.Entities.escape;
 
+import dev.medguide.internal.Messages;
 import dev.medguide.internal.Urls;
 import dev.medguide.model.GlossaryTerm;
 import dev.medguide.model.Language;

@@ -1,5 +1,6 @@
 package dev.medguide.render;
 
+import dev.medguide.internal.Messages;
 import dev.medguide.model.Page;
 import dev.medguide.model.SectionNumbers;
 

@@ -2,6 +2,8 @@ package dev.medguide.render;
 
 import dev.medguide.BuildException;
 import dev.medguide.config.BuildOptions;
+import dev.medguide.internal.Messages;
+import dev.medguide.internal.Workers;
 import dev.medguide.load.LoadedContent;
 import dev.medguide.load.SourceFile;
 import dev.medguide.model.CrosswalkEntry;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -53,21 +56,49 @@ public final class PageRenderer {
   private final Toolchain toolchain;
 
   /**
-   * For {@link #renderPages}: the last conversions, so that a page re-rendered only for its
-   * crosswalk partner's sake is not converted again while its text is the same.
+   * What a partial render leaves for the next: the last conversions (so that a page re-rendered
+   * only for its crosswalk partner's sake is not converted again while its text is the same) and
+   * the compare views' templates, parsed once. A full render starts afresh.
    */
-  private final Map<Path, AsciidocPageParser.Conversion> kept =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, AsciidocPageParser.Conversion> eldest) {
-          return size() > KEPT_CONVERSIONS;
-        }
-      };
+  public static final class Kept {
+    private static final int CONVERSIONS = 64;
 
-  private static final int KEPT_CONVERSIONS = 64;
+    private final Map<Path, AsciidocPageParser.Conversion> conversions;
+    private final StandaloneTemplates templates;
 
-  /** For {@link #renderPages}: the templates of compare views, parsed once. */
-  private StandaloneTemplates standalone;
+    private Kept(
+        Map<Path, AsciidocPageParser.Conversion> conversions, StandaloneTemplates templates) {
+      this.conversions = conversions;
+      this.templates = templates;
+    }
+
+    /** Nothing kept: the state after a full render. */
+    public static Kept none() {
+      return new Kept(Map.of(), null);
+    }
+
+    /** A copy to fill, holding the most recently used conversions first to go. */
+    private Map<Path, AsciidocPageParser.Conversion> copy() {
+      Map<Path, AsciidocPageParser.Conversion> copy =
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(
+                Map.Entry<Path, AsciidocPageParser.Conversion> eldest) {
+              return size() > CONVERSIONS;
+            }
+          };
+      copy.putAll(conversions);
+      return copy;
+    }
+  }
+
+  /**
+   * What a render found and left.
+   *
+   * @param problems the problems found while rendering (markup, templates, empty output)
+   * @param kept what the next partial render may reuse
+   */
+  public record Rendered(Problems problems, Kept kept) {}
 
   public PageRenderer(BuildOptions options, Toolchain toolchain) {
     this.options = options;
@@ -75,12 +106,26 @@ public final class PageRenderer {
   }
 
   /**
-   * Renders the pages into {@code stagingDir}.
+   * Renders into {@code dir} every page, with the root page, the compare views and the site's
+   * files; or, given {@code pages} (a partial build after a full one with the same templates,
+   * labels and data), only those pages and, so that their compare views can be remade, the pages
+   * they are paired with in the crosswalk, plus those compare views.
    *
    * @param pageDone run once per page rendered (progress)
-   * @return the problems found while rendering (markup, templates, empty output)
    */
-  public Problems render(LoadedContent content, Path stagingDir, Runnable pageDone) {
+  public Rendered render(
+      LoadedContent content,
+      Optional<Collection<PageKey>> pages,
+      Kept kept,
+      Path dir,
+      Runnable pageDone) {
+    if (pages.isPresent()) {
+      return renderSome(content, pages.get(), kept, dir);
+    }
+    return new Rendered(renderAll(content, dir, pageDone), Kept.none());
+  }
+
+  private Problems renderAll(LoadedContent content, Path stagingDir, Runnable pageDone) {
     Problems problems = new Problems();
     Messages messages = new Messages(options.templatesDir());
     messages.check(problems);
@@ -100,7 +145,7 @@ public final class PageRenderer {
     parser.keepBodiesAside();
     DataBlocks dataBlocks = new DataBlocks(content.model(), messages);
     dataBlocks.register(toolchain.asciidoctor());
-    ExecutorService workers = toolchain.workers();
+    ExecutorService workers = Workers.perProcessor();
     try {
       parser.convertAhead(workers);
       // JBake looks engines up in a static registry: ours handles every page extension, so
@@ -138,16 +183,11 @@ public final class PageRenderer {
   }
 
   /**
-   * Renders only some pages, for a one-page rebuild in {@code serve}; the same renderer serves the
-   * rebuilds that follow one build (their templates, labels and data are that build's): {@code
-   * changed} and, so that their compare views can be remade, the pages they are paired with in the
-   * crosswalk, into {@code dir}, plus those compare views. No crawl and no store: each page is
-   * converted and run through its template directly, as the Oven would (the page template reads
-   * nothing from JBake's store).
-   *
-   * @return the problems found
+   * No crawl and no store: each page is converted and run through its template directly, as the
+   * Oven would (the page template reads nothing from JBake's store).
    */
-  public Problems renderPages(LoadedContent content, Collection<PageKey> changed, Path dir) {
+  private Rendered renderSome(
+      LoadedContent content, Collection<PageKey> changed, Kept kept, Path dir) {
     Problems problems = new Problems();
     Messages messages = new Messages(options.templatesDir());
     SiteModel model = content.model();
@@ -159,20 +199,7 @@ public final class PageRenderer {
             .toList();
     Set<Language> languages =
         changed.stream().map(PageKey::lang).collect(Collectors.toCollection(TreeSet::new));
-    Set<PageKey> keys = new TreeSet<>(Comparator.comparing(PageKey::toString));
-    keys.addAll(changed);
-    for (CrosswalkEntry entry : entries) {
-      for (Language lang : languages) {
-        keys.add(new PageKey(entry.mhlw().get(), lang));
-        keys.add(new PageKey(entry.mic().get(), lang));
-      }
-    }
-    Map<Path, SourceFile> sources = new HashMap<>();
-    keys.forEach(
-        k ->
-            content
-                .source(k)
-                .ifPresent(s -> sources.put(s.path().toAbsolutePath().normalize(), s)));
+    Map<Path, SourceFile> sources = sourcesOf(content, changed, entries, languages);
     DefaultJBakeConfiguration config = configuration(dir);
     ContentStore db = DBUtil.createDataStore(config); // never opened
     AsciidocPageParser parser =
@@ -182,7 +209,8 @@ public final class PageRenderer {
             messages,
             new SourceLocator(options.contentDir()),
             problems);
-    parser.reuse(kept);
+    Map<Path, AsciidocPageParser.Conversion> conversions = kept.copy();
+    parser.reuse(conversions);
     DataBlocks dataBlocks = new DataBlocks(model, messages);
     dataBlocks.register(toolchain.asciidoctor());
     try {
@@ -207,11 +235,33 @@ public final class PageRenderer {
       parser.close();
       dataBlocks.unregister(toolchain.asciidoctor());
     }
-    if (standalone == null) {
-      standalone = new StandaloneTemplates(options.templatesDir());
+    StandaloneTemplates templates =
+        kept.templates != null ? kept.templates : new StandaloneTemplates(options.templatesDir());
+    new ComparePageWriter(model, messages, templates).write(dir, entries, languages, problems);
+    return new Rendered(problems, new Kept(conversions, templates));
+  }
+
+  /** The sources of the changed pages and of their crosswalk partners in the same languages. */
+  private static Map<Path, SourceFile> sourcesOf(
+      LoadedContent content,
+      Collection<PageKey> changed,
+      List<CrosswalkEntry> entries,
+      Set<Language> languages) {
+    Set<PageKey> keys = new TreeSet<>(Comparator.comparing(PageKey::toString));
+    keys.addAll(changed);
+    for (CrosswalkEntry entry : entries) {
+      for (Language lang : languages) {
+        keys.add(new PageKey(entry.mhlw().get(), lang));
+        keys.add(new PageKey(entry.mic().get(), lang));
+      }
     }
-    new ComparePageWriter(model, messages, standalone).write(dir, entries, languages, problems);
-    return problems;
+    Map<Path, SourceFile> sources = new HashMap<>();
+    keys.forEach(
+        k ->
+            content
+                .source(k)
+                .ifPresent(s -> sources.put(s.path().toAbsolutePath().normalize(), s)));
+    return sources;
   }
 
   private Utensils utensils(

@@ -1,5 +1,6 @@
 package dev.medguide.render;
 
+import dev.medguide.internal.Messages;
 import dev.medguide.load.LoadedContent;
 import dev.medguide.load.SourceFile;
 import dev.medguide.model.Language;

@@ -1,5 +1,6 @@
 package dev.medguide.render;
 
+import dev.medguide.internal.Messages;
 import dev.medguide.internal.Urls;
 import dev.medguide.model.CrosswalkEntry;
 import dev.medguide.model.Language;

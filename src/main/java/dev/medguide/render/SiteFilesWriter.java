@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.medguide.BuildException;
+import dev.medguide.internal.Messages;
 import dev.medguide.internal.Urls;
 import dev.medguide.model.CrosswalkEntry;
 import dev.medguide.model.Language;

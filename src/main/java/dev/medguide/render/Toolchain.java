@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -104,12 +102,6 @@ public final class Toolchain implements AutoCloseable {
       return;
     }
     store = CompletableFuture.supplyAsync(Toolchain::startStore, ownThread("medguide-store"));
-  }
-
-  /** A pool for the independent work of one build stage, one thread per processor. */
-  public static ExecutorService workers() {
-    return Executors.newFixedThreadPool(
-        Runtime.getRuntime().availableProcessors(), daemon("medguide-worker"));
   }
 
   /**

@@ -5,13 +5,16 @@ import dev.medguide.config.BuildOptions;
 import dev.medguide.model.ContentProblemsException;
 import dev.medguide.model.Problem;
 import dev.medguide.pipeline.BuildPipeline;
+import dev.medguide.pipeline.LastBuild;
 import dev.medguide.pipeline.Progress;
+import dev.medguide.pipeline.Scope;
 import dev.medguide.render.Toolchain;
 import dev.medguide.search.SiteSearcher;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,6 +53,12 @@ public final class LiveSite {
   /** The build or rebuild whose search indexes were last brought up to date. */
   private long exported = -1;
 
+  /** The last successful build, which the next partial build starts from; guarded by this. */
+  private LastBuild last;
+
+  /** Counts the successful builds and rebuilds, so that a late static export knows it is stale. */
+  private long generation;
+
   /**
    * Whether the search indexes are behind the published pages (a partial rebuild's update is
    * waiting or running); reported by the status ({@code searchPending}). Written under the lock.
@@ -72,7 +81,12 @@ public final class LiveSite {
 
   /** Builds the whole site now (at start-up); throws like {@link BuildPipeline#build}. */
   public synchronized void buildNow() {
-    pipeline.build();
+    keep(pipeline.build(Scope.ALL, Optional.empty()));
+  }
+
+  private void keep(BuildPipeline.Build build) {
+    last = build.last();
+    generation++;
   }
 
   /**
@@ -84,20 +98,23 @@ public final class LiveSite {
   private void updateSearch() {
     try {
       BuildPipeline.StaticExport export;
+      long of;
       synchronized (this) {
-        export = pipeline.staticExport().orElse(null);
-        if (export == null || !export.isCurrent() || export.generation() == exported) {
-          // A newer rebuild's task follows, or an earlier task did this one's work.
-          searchPending = export != null && !export.isCurrent();
+        if (last == null || generation == exported) {
+          searchPending = false; // an earlier task did this one's work
           return;
         }
-        exported = export.generation();
+        BuildPipeline.Exported taken = pipeline.staticExport(last);
+        last = taken.last();
+        export = taken.export();
+        of = generation;
+        exported = generation;
         replaceSearcher();
       }
       Path written = export.write();
       synchronized (this) {
-        export.publish(written);
-        searchPending = !export.isCurrent(); // else a newer rebuild's task follows
+        export.publish(written, of == generation);
+        searchPending = of != generation; // else a newer rebuild's task follows
       }
     } catch (BuildException e) {
       searchPending = false; // nothing more will come of this rebuild's update
@@ -107,7 +124,7 @@ public final class LiveSite {
 
   private void replaceSearcher() {
     if (server != null) {
-      var glossary = pipeline.lastContent().orElseThrow().model().data().glossary();
+      var glossary = last.content().model().data().glossary();
       server.replaceSearcher(new SiteSearcher(options.outputDir(), glossary));
     }
   }
@@ -139,10 +156,9 @@ public final class LiveSite {
    */
   public synchronized void rebuild(Collection<Path> changed) {
     try {
-      boolean partial = pipeline.rebuildPages(changed).isPresent();
-      if (!partial) {
-        pipeline.build();
-      }
+      BuildPipeline.Build build = pipeline.build(Scope.files(changed), Optional.ofNullable(last));
+      keep(build);
+      boolean partial = build.partial();
       // Pages reload first; after a partial rebuild the search indexes follow a moment later.
       searchPending = partial;
       liveReload.published();

@@ -6,6 +6,7 @@ import dev.medguide.config.BuildOptions;
 import dev.medguide.model.Language;
 import dev.medguide.pipeline.BuildPipeline;
 import dev.medguide.pipeline.Progress;
+import dev.medguide.pipeline.Scope;
 import dev.medguide.testing.TestSites;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -73,24 +75,29 @@ class PartialRebuildIT {
     Path site = work.resolve("site");
     BuildOptions options = TestSites.options(content, site, EnumSet.allOf(Language.class));
     BuildPipeline pipeline = new BuildPipeline(options, TestSites.toolchain(), Progress.silent());
-    pipeline.build();
+    BuildPipeline.Build full = pipeline.build(Scope.ALL, Optional.empty());
+    assertThat(full.partial()).isFalse();
     Path page = content.resolve("ja/mhlw/6.5.adoc");
     String original = Files.readString(page, StandardCharsets.UTF_8);
     Files.writeString(page, original + "\n最初の編集です。\n", StandardCharsets.UTF_8);
-    assertThat(pipeline.rebuildPages(Set.of(page))).isPresent();
-    BuildPipeline.StaticExport first = pipeline.staticExport().orElseThrow();
+    BuildPipeline.Build one = pipeline.build(Scope.files(Set.of(page)), Optional.of(full.last()));
+    assertThat(one.partial()).isTrue();
+    assertThat(one.last().unindexed()).hasSize(1);
+    BuildPipeline.Exported first = pipeline.staticExport(one.last());
+    assertThat(first.last().unindexed()).isEmpty();
     Files.writeString(page, original + "\n二度目の編集です。\n", StandardCharsets.UTF_8);
-    assertThat(pipeline.rebuildPages(Set.of(page))).isPresent();
+    BuildPipeline.Build two = pipeline.build(Scope.files(Set.of(page)), Optional.of(first.last()));
+    assertThat(two.partial()).isTrue();
     Map<String, String> before = texts(site.resolve("assets/search"));
 
-    Path written = first.write();
+    Path written = first.export().write();
 
-    assertThat(first.isCurrent()).isFalse();
-    assertThat(first.publish(written)).isFalse();
+    // Overtaken by the second rebuild: its files are dropped and the site keeps its index.
+    assertThat(first.export().publish(written, false)).isFalse();
     assertThat(written).doesNotExist();
     assertThat(texts(site.resolve("assets/search"))).isEqualTo(before);
-    BuildPipeline.StaticExport second = pipeline.staticExport().orElseThrow();
-    assertThat(second.publish(second.write())).isTrue();
+    BuildPipeline.StaticExport second = pipeline.staticExport(two.last()).export();
+    assertThat(second.publish(second.write(), true)).isTrue();
     assertThat(texts(site.resolve("assets/search")).values())
         .anyMatch(text -> text.contains("二度目"))
         .noneMatch(text -> text.contains("最初の編集"));

@@ -1,4 +1,4 @@
-package dev.medguide.render;
+package dev.medguide.internal;
 
 import dev.medguide.BuildException;
 import dev.medguide.model.ContentProblemsException;
