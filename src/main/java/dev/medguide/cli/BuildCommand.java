@@ -7,13 +7,13 @@ import dev.medguide.pipeline.BuildResult;
 import dev.medguide.pipeline.Progress;
 import dev.medguide.publish.OutputSafety;
 import dev.medguide.render.Toolchain;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,23 +26,7 @@ import picocli.CommandLine.ParentCommand;
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand private Main main;
 
-  @Option(
-      names = {"-c", "--content"},
-      paramLabel = "DIR",
-      description = "AsciiDoc pages and data files (default: ${DEFAULT-VALUE}).")
-  Path content = Path.of("content");
-
-  @Option(
-      names = {"-t", "--templates"},
-      paramLabel = "DIR",
-      description = "Freemarker templates, messages and assets (default: ${DEFAULT-VALUE}).")
-  Path templates = Path.of("templates");
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "The site folder to write (default: ${DEFAULT-VALUE}).")
-  Path output = Path.of("site");
+  @Mixin SiteFolders folders;
 
   @Option(
       names = "--lang",
@@ -86,12 +70,12 @@ final class BuildCommand implements Callable<Integer> {
     Logging.configure(verbose);
     EnumSet<Language> selected =
         languages.isEmpty() ? EnumSet.allOf(Language.class) : EnumSet.copyOf(languages);
-    OutputSafety safety = new OutputSafety(content, templates, force);
-    safety.checkOutput(output);
-    safety.checkZip(zip, output);
-    Path site = Files.isSymbolicLink(output) ? OutputSafety.real(output) : output;
+    OutputSafety safety = new OutputSafety(folders.content, folders.templates, force);
+    safety.checkOutput(folders.output);
+    safety.checkZip(zip, folders.output);
     BuildOptions options =
-        new BuildOptions(content, templates, site, selected, verbose, baseUrl, zip);
+        new BuildOptions(
+            folders.content, folders.templates, folders.site(), selected, verbose, baseUrl, zip);
     try (Toolchain toolchain = Toolchain.forOneBuild()) {
       BuildResult result = new BuildPipeline(options, toolchain, new Progress(main.err())).build();
       main.err().printf("built %d pages into %s%n", result.pages(), result.outputDir());

@@ -9,7 +9,6 @@ import dev.medguide.search.SearchHit;
 import dev.medguide.search.SiteSearcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,17 +29,7 @@ import picocli.CommandLine.ParentCommand;
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand private Main main;
 
-  @Option(
-      names = {"-c", "--content"},
-      paramLabel = "DIR",
-      description = "Content folder, for the glossary (default: ${DEFAULT-VALUE}).")
-  Path content = Path.of("content");
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "The built site (default: ${DEFAULT-VALUE}).")
-  Path site = Path.of("site");
+  @Mixin SiteFolders folders;
 
   @Option(
       names = "--lang",
@@ -67,15 +57,15 @@ final class SearchCommand implements Callable<Integer> {
     Set<Language> languages = languages(String.join(" ", words));
     BuildOptions options =
         new BuildOptions(
-            content,
-            Path.of("templates"),
-            site,
+            folders.content,
+            folders.templates,
+            folders.output,
             EnumSet.allOf(Language.class),
             false,
             Optional.empty(),
             Optional.empty());
     var glossary = new ContentLoader(options).load().model().data().glossary();
-    try (SiteSearcher searcher = new SiteSearcher(site, glossary)) {
+    try (SiteSearcher searcher = new SiteSearcher(folders.output, glossary)) {
       List<SearchHit> hits = searcher.search(String.join(" ", words), languages, limit);
       if (json) {
         main.out()

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,23 +31,7 @@ import picocli.CommandLine.ParentCommand;
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand private Main main;
 
-  @Option(
-      names = {"-c", "--content"},
-      paramLabel = "DIR",
-      description = "Content folder (default: ${DEFAULT-VALUE}).")
-  Path content = Path.of("content");
-
-  @Option(
-      names = {"-t", "--templates"},
-      paramLabel = "DIR",
-      description = "Templates folder (default: ${DEFAULT-VALUE}).")
-  Path templates = Path.of("templates");
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "The site folder (default: ${DEFAULT-VALUE}).")
-  Path site = Path.of("site");
+  @Mixin SiteFolders folders;
 
   @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}).")
   int port = 8080;
@@ -80,9 +65,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Logging.configure(false);
-    if (Files.isSymbolicLink(site)) {
-      site = OutputSafety.real(site);
-    }
+    Path content = folders.content;
+    Path templates = folders.templates;
+    Path site = folders.site();
     BuildOptions options =
         new BuildOptions(
             content,
@@ -92,12 +77,12 @@ final class ServeCommand implements Callable<Integer> {
             false,
             Optional.empty(),
             Optional.empty());
-    if (watch || needsBuild()) {
+    if (watch || needsBuild(site)) {
       new OutputSafety(content, templates, force).checkOutput(site);
     }
     // A build killed while publishing may have left the site to be put back.
     new SitePublisher(options).recover().forEach(w -> main.err().println("warning: " + w));
-    boolean needsBuild = needsBuild();
+    boolean needsBuild = needsBuild(site);
     try (Toolchain toolchain = new Toolchain()) {
       LiveReload liveReload = watch ? new LiveReload() : null;
       LiveSite live = new LiveSite(options, toolchain, liveReload, main.err());
@@ -137,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private boolean needsBuild() {
+  private boolean needsBuild(Path site) {
     return rebuild
         || !Files.isRegularFile(site.resolve("index.html"))
         || !Files.isDirectory(SearchIndexer.indexDirOf(site));

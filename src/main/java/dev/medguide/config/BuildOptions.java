@@ -52,6 +52,14 @@ public record BuildOptions(
     return !"false".equals(System.getProperty("medguide.renameExchange"));
   }
 
+  /**
+   * For {@code serve}: how long after a partial rebuild the search indexes wait before catching up
+   * ({@code -Dmedguide.searchDelay=ms}, default 1000).
+   */
+  public long searchDelayMillis() {
+    return Long.getLong("medguide.searchDelay", 1000);
+  }
+
   /** The defaults of the command line: {@code content/}, {@code templates/}, {@code site/}. */
   public static BuildOptions defaults(Path projectDir) {
     return new BuildOptions(

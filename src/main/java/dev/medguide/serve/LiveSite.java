@@ -34,9 +34,9 @@ public final class LiveSite {
   /**
    * How long the search indexes wait after a partial rebuild: a writer saving again within it gets
    * the next page rebuild without the index update competing for the cores; the search catches up
-   * once the edits pause.
+   * once the edits pause ({@link BuildOptions#searchDelayMillis}).
    */
-  static final long SEARCH_DELAY_MILLIS = Long.getLong("medguide.searchDelay", 1000);
+  private final long searchDelayMillis;
 
   /** One thread that brings the search indexes up to date after partial rebuilds, in order. */
   private final ScheduledExecutorService searchUpdates =
@@ -71,6 +71,7 @@ public final class LiveSite {
   public LiveSite(
       BuildOptions options, Toolchain toolchain, LiveReload liveReload, PrintStream err) {
     this.options = options;
+    this.searchDelayMillis = options.searchDelayMillis();
     this.liveReload = liveReload;
     this.err = err;
     this.pipeline = new BuildPipeline(options, toolchain, new Progress(err));
@@ -132,7 +133,7 @@ public final class LiveSite {
   /** Waits until the search indexes of every rebuild so far are up to date (for tests). */
   void awaitStaticIndex() throws InterruptedException {
     try {
-      searchUpdates.schedule(() -> {}, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS).get();
+      searchUpdates.schedule(() -> {}, searchDelayMillis, TimeUnit.MILLISECONDS).get();
       searchUpdates.submit(() -> {}).get();
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause());
@@ -167,7 +168,7 @@ public final class LiveSite {
           searchUpdate.cancel(false);
         }
         searchUpdate =
-            searchUpdates.schedule(this::updateSearch, SEARCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            searchUpdates.schedule(this::updateSearch, searchDelayMillis, TimeUnit.MILLISECONDS);
       } else {
         replaceSearcher();
       }
