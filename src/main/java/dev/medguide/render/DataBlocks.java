@@ -18,10 +18,12 @@ import org.asciidoctor.extension.BlockMacroProcessor;
 final class DataBlocks {
   private final SiteModel model;
   private final Messages messages;
+  private final DataTemplates templates;
 
-  DataBlocks(SiteModel model, Messages messages) {
+  DataBlocks(SiteModel model, Messages messages, DataTemplates templates) {
     this.model = model;
     this.messages = messages;
+    this.templates = templates;
   }
 
   void register(Asciidoctor asciidoctor) {
@@ -30,27 +32,29 @@ final class DataBlocks {
         .blockMacro(
             new Macro(
                 "committee",
-                (page) -> new CommitteeTable(model.data().committee(), messages).html(page.lang())))
-        .blockMacro(new Macro("glossary", (page) -> new GlossaryList(model, messages).html(page)))
+                page -> new CommitteeTable(model.data().committee()).view(page.lang())))
+        .blockMacro(new Macro("glossary", page -> new GlossaryList(model, messages).view(page)))
         .blockMacro(
-            new Macro("crosswalk", (page) -> new CrosswalkMatrix(model, messages).html(page)));
+            new Macro("crosswalk", page -> new CrosswalkMatrix(model, messages).view(page)));
   }
 
   void unregister(Asciidoctor asciidoctor) {
     asciidoctor.unregisterAllExtensions();
   }
 
-  /** What a macro renders for the page it appears on. */
+  /** The view a macro's template gets for the page it appears on. */
   interface Renderer {
-    String html(Page page);
+    Object view(Page page);
   }
 
   /** A block macro {@code name::[]} that is replaced with generated HTML. */
   private final class Macro extends BlockMacroProcessor {
+    private final String name;
     private final Renderer renderer;
 
     Macro(String name, Renderer renderer) {
       super(name);
+      this.name = name;
       this.renderer = renderer;
     }
 
@@ -64,7 +68,8 @@ final class DataBlocks {
           model
               .page(id, lang)
               .orElseThrow(() -> new IllegalStateException("no page " + id + " in " + lang));
-      return createBlock(parent, "pass", List.of(renderer.html(page)));
+      String html = templates.render(name, renderer.view(page), messages.ui(lang), page.url());
+      return createBlock(parent, "pass", List.of(html));
     }
   }
 }

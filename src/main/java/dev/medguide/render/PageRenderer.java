@@ -143,7 +143,9 @@ public final class PageRenderer {
             problems);
     parser.onPage(pageDone);
     parser.keepBodiesAside();
-    DataBlocks dataBlocks = new DataBlocks(content.model(), messages);
+    DataBlocks dataBlocks =
+        new DataBlocks(
+            content.model(), messages, new DataTemplates(options.templatesDir(), problems));
     dataBlocks.register(toolchain.asciidoctor());
     ExecutorService workers = Workers.perProcessor();
     try {
@@ -211,7 +213,8 @@ public final class PageRenderer {
             problems);
     Map<Path, AsciidocPageParser.Conversion> conversions = kept.copy();
     parser.reuse(conversions);
-    DataBlocks dataBlocks = new DataBlocks(model, messages);
+    DataBlocks dataBlocks =
+        new DataBlocks(model, messages, new DataTemplates(options.templatesDir(), problems));
     dataBlocks.register(toolchain.asciidoctor());
     try {
       Renderer renderer =

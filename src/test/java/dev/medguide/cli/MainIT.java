@@ -145,6 +145,52 @@ class MainIT {
                 + work.resolve("templates/i18n/ja.properties"));
   }
 
+  @Test
+  void aBrokenDataTableTemplateIsAProblemAtItsLine() {
+    String output =
+        failWithBrokenTemplates(
+            t ->
+                edit(
+                    t.resolve("data.ftl"),
+                    0,
+                    line ->
+                        line.startsWith("<caption>${t[\"committee.caption\"]")
+                            ? line + "${nope}"
+                            : line));
+    assertThat(output)
+        .containsPattern(
+            java.util.regex.Pattern.quote(work.resolve("templates/data.ftl").toString())
+                + ":\\d+: nope is undefined \\(rendering (ja|en)/committee\\.html and 1 more page\\)");
+  }
+
+  @Test
+  void aSiteOwnerCanChangeADataTableInTheTemplates() throws IOException {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path templates = work.resolve("templates");
+    TestSites.copyTree(TestSites.projectDir().resolve("templates"), templates);
+    edit(
+        templates.resolve("data.ftl"),
+        0,
+        line ->
+            line.replace(
+                "<table class=\"tableblock committee\">",
+                "<table class=\"tableblock committee ours\">"));
+    Path out = work.resolve("out");
+    assertThat(
+            run(
+                "build",
+                "-c",
+                content.toString(),
+                "-t",
+                templates.toString(),
+                "-o",
+                out.toString()))
+        .as(output())
+        .isZero();
+    assertThat(Files.readString(out.resolve("en/committee.html")))
+        .contains("<table class=\"tableblock committee ours\">");
+  }
+
   /** Rewrites line {@code number} of a file (every line if 0). */
   private static void edit(Path file, int number, java.util.function.UnaryOperator<String> change) {
     try {
