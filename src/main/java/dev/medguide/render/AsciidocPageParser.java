@@ -152,7 +152,7 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     }
     Page page = source.page();
     DocumentModel document = new DocumentModel();
-    document.setType(PageRenderer.DOCUMENT_TYPE);
+    document.setType(JBakeAdapter.DOCUMENT_TYPE);
     document.setStatus("published");
     document.setTitle(page.title());
     document.setDate(EPOCH);

@@ -11,7 +11,6 @@ import dev.medguide.model.Language;
 import dev.medguide.model.PageKey;
 import dev.medguide.model.Problems;
 import dev.medguide.model.SiteModel;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,31 +26,22 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
-import org.apache.commons.configuration2.CompositeConfiguration;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
-import org.jbake.app.DBUtil;
 import org.jbake.app.Oven;
 import org.jbake.app.Renderer;
 import org.jbake.app.Utensils;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
-import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
-import org.jbake.parser.Engines;
 import org.jbake.template.RenderingException;
 
 /**
  * Stage 2: renders every page with JBake's Oven — our AsciiDoc engine inside JBake's crawler, then
  * the Freemarker templates on both cores ({@link PageRenderingTool}) — into the staging folder,
- * plus the root page and the theme assets. JBake's process-wide registries are touched only here.
+ * plus the root page and the theme assets. JBake's process-wide state is touched only through
+ * {@link JBakeAdapter}.
  */
 public final class PageRenderer {
-  /** The JBake document type of every page; its template is {@code templates/page.ftl}. */
-  static final String DOCUMENT_TYPE = "page";
-
-  private static final String TEMPLATE = "page.ftl";
-  private static final String STATIC_FOLDER = "static";
-
   private final BuildOptions options;
   private final Toolchain toolchain;
 
@@ -129,11 +119,11 @@ public final class PageRenderer {
     Problems problems = new Problems();
     Messages messages = new Messages(options.templatesDir());
     messages.check(problems);
-    DefaultJBakeConfiguration config = configuration(stagingDir);
+    DefaultJBakeConfiguration config = JBakeAdapter.configuration(options, stagingDir);
     toolchain
         .takeStore()
         .ifPresent(name -> config.getCompositeConfiguration().setProperty("db.path", name));
-    ContentStore db = DBUtil.createDataStore(config);
+    ContentStore db = JBakeAdapter.store(config);
     AsciidocPageParser parser =
         new AsciidocPageParser(
             toolchain.asciidoctor(),
@@ -150,16 +140,14 @@ public final class PageRenderer {
     ExecutorService workers = Workers.perProcessor();
     try {
       parser.convertAhead(workers);
-      // JBake looks engines up in a static registry: ours handles every page extension, so
-      // only the pages of the content model are crawled.
-      Engines.getRecognizedExtensions().forEach(ext -> Engines.register(ext, parser));
+      JBakeAdapter.useEngine(parser);
       Oven oven = new Oven(utensils(config, db, content, messages, problems, workers, parser));
       try {
         RenderingTools.during(oven::bake);
       } finally {
         // The store holds every page; it is not needed after the Oven, so its memory is freed
         // for the stages that follow (and does not pile up over serve's rebuilds).
-        dropQuietly(db);
+        JBakeAdapter.dropQuietly(db);
         toolchain.prepareStore();
       }
       // Template failures were reported with file and line by PageTemplateEngine; anything
@@ -202,8 +190,8 @@ public final class PageRenderer {
     Set<Language> languages =
         changed.stream().map(PageKey::lang).collect(Collectors.toCollection(TreeSet::new));
     Map<Path, SourceFile> sources = sourcesOf(content, changed, entries, languages);
-    DefaultJBakeConfiguration config = configuration(dir);
-    ContentStore db = DBUtil.createDataStore(config); // never opened
+    DefaultJBakeConfiguration config = JBakeAdapter.configuration(options, dir);
+    ContentStore db = JBakeAdapter.store(config); // never opened
     AsciidocPageParser parser =
         new AsciidocPageParser(
             toolchain.asciidoctor(),
@@ -288,40 +276,6 @@ public final class PageRenderer {
             parser::restoreBody));
     utensils.setAsset(new ThemeAssets(config));
     return utensils;
-  }
-
-  private DefaultJBakeConfiguration configuration(Path stagingDir) {
-    File source = options.contentDir().toAbsolutePath().normalize().getParent().toFile();
-    DefaultJBakeConfiguration config =
-        new JBakeConfigurationFactory()
-            .createDefaultJbakeConfiguration(source, stagingDir.toFile(), (File) null, true);
-    CompositeConfiguration properties = config.getCompositeConfiguration();
-    config.setContentFolder(options.contentDir().toAbsolutePath().toFile());
-    config.setTemplateFolder(options.templatesDir().toAbsolutePath().toFile());
-    config.setAssetFolder(options.templatesDir().resolve(STATIC_FOLDER).toAbsolutePath().toFile());
-    config.setDataFolder(options.contentDir().resolve("data").toAbsolutePath().toFile());
-    config.setTemplateFileNameForDocType(DOCUMENT_TYPE, TEMPLATE);
-    // Only the page renderer: no blog index, feed, archive, tags, sitemap or 404 of JBake's.
-    for (String render :
-        new String[] {"index", "feed", "archive", "tags", "tagsindex", "sitemap", "error404"}) {
-      properties.setProperty("render." + render, false);
-    }
-    properties.setProperty("img.path.update", false);
-    properties.setProperty("asciidoctor.attributes.export", false);
-    properties.setProperty("db.store", "memory");
-    properties.setProperty("db.path", "medguide-" + Long.toHexString(System.nanoTime()));
-    return config;
-  }
-
-  private static void dropQuietly(ContentStore db) {
-    try {
-      if (db.isActive()) {
-        db.drop();
-        db.close();
-      }
-    } catch (RuntimeException e) {
-      // Already gone (the Oven failed to start it): nothing to free.
-    }
   }
 
   private static Map<Path, SourceFile> sourcesByPath(LoadedContent content) {

@@ -1,7 +1,6 @@
 package dev.medguide.render;
 
 import dev.medguide.BuildException;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -15,9 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.asciidoctor.Asciidoctor;
-import org.jbake.app.ContentStore;
-import org.jbake.app.configuration.JBakeConfigurationFactory;
-import org.jbake.model.DocumentTypes;
 import org.jsoup.Jsoup;
 
 /**
@@ -41,7 +37,7 @@ public final class Toolchain implements AutoCloseable {
 
   /** The name of an in-memory JBake store, started and given its schema ahead of the build. */
   private CompletableFuture<String> store =
-      CompletableFuture.supplyAsync(Toolchain::startStore, ownThread("medguide-store"));
+      CompletableFuture.supplyAsync(JBakeAdapter::startStore, ownThread("medguide-store"));
 
   /** Whether builds after the first will come: then each prepares the store of the next. */
   private final boolean reused;
@@ -101,7 +97,7 @@ public final class Toolchain implements AutoCloseable {
     if (!reused) {
       return;
     }
-    store = CompletableFuture.supplyAsync(Toolchain::startStore, ownThread("medguide-store"));
+    store = CompletableFuture.supplyAsync(JBakeAdapter::startStore, ownThread("medguide-store"));
   }
 
   /**
@@ -142,23 +138,6 @@ public final class Toolchain implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Jsoup.parse("<p>warm</p>").text();
-  }
-
-  /**
-   * Starts OrientDB, creates an in-memory store and gives it the schema of JBake's document types,
-   * the slowest part of JBake's start-up; the Oven later finds it all in place.
-   */
-  private static String startStore() {
-    String name = "medguide-" + Long.toHexString(System.nanoTime());
-    DocumentTypes.resetDocumentTypes();
-    new JBakeConfigurationFactory()
-        .createDefaultJbakeConfiguration(new File("."), new File("."), (File) null, true)
-        .getDocumentTypes()
-        .forEach(DocumentTypes::addDocumentType);
-    DocumentTypes.addDocumentType(PageRenderer.DOCUMENT_TYPE);
-    ContentStore store = new ContentStore("memory", name);
-    store.startup();
-    return name;
   }
 
   /** Runs a task on a new daemon thread of its own. */
