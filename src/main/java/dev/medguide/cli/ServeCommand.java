@@ -97,7 +97,13 @@ final class ServeCommand implements Callable<Integer> {
               watch ? new SiteWatcher(List.of(content, templates), live::rebuild) : null;
           SiteServer server =
               new SiteServer(
-                  site, new SiteSearcher(site, glossary), host, port, basePath, liveReload)) {
+                  site,
+                  new SiteSearcher(site, glossary),
+                  host,
+                  port,
+                  basePath,
+                  liveReload,
+                  options.searchCacheAnswers())) {
         live.attach(server);
         if (watch && !built) {
           // The site on disk is served at once; a build in the background gives the watcher what
@@ -106,20 +112,30 @@ final class ServeCommand implements Callable<Integer> {
           warm.setDaemon(true);
           warm.start();
         }
-        String prefix = basePath.endsWith("/") ? basePath : basePath + "/";
-        main.err()
-            .printf(
-                "serving %s at http://%s:%d%s (search API: %sapi/search?q=)%s; Ctrl-C stops%n",
-                site,
-                server.address().getHostString(),
-                server.address().getPort(),
-                prefix,
-                prefix,
-                watch ? ", rebuilding on changes to " + content + " and " + templates : "");
+        announce(server, options);
         server.join();
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The line that says where the site is served and what is watched. */
+  private void announce(SiteServer server, BuildOptions options) {
+    String prefix = basePath.endsWith("/") ? basePath : basePath + "/";
+    main.err()
+        .printf(
+            "serving %s at http://%s:%d%s (search API: %sapi/search?q=)%s; Ctrl-C stops%n",
+            options.outputDir(),
+            server.address().getHostString(),
+            server.address().getPort(),
+            prefix,
+            prefix,
+            watch
+                ? ", rebuilding on changes to "
+                    + options.contentDir()
+                    + " and "
+                    + options.templatesDir()
+                : "");
   }
 
   private boolean needsBuild(Path site) {

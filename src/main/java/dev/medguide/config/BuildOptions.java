@@ -60,6 +60,14 @@ public record BuildOptions(
     return Long.getLong("medguide.searchDelay", 1000);
   }
 
+  /**
+   * For {@code serve}: how many answers {@code /api/search} keeps until the next rebuild ({@code
+   * -Dmedguide.searchCache=N}, default 2000; 0 turns the cache off).
+   */
+  public int searchCacheAnswers() {
+    return Integer.getInteger("medguide.searchCache", 2000);
+  }
+
   /** The defaults of the command line: {@code content/}, {@code templates/}, {@code site/}. */
   public static BuildOptions defaults(Path projectDir) {
     return new BuildOptions(

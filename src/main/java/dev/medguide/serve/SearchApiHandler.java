@@ -27,17 +27,18 @@ import org.eclipse.jetty.util.Fields;
  *
  * <p>Answers are cached: the index changes only when the site is rebuilt, and readers ask the same
  * questions (search-as-you-type asks every prefix), so a repeated query costs a map lookup instead
- * of a search with snippets. The cache holds up to {@link #CACHED} answers (when full, a new answer
- * replaces an arbitrary one) and is dropped whenever the searcher is replaced; {@code
- * -Dmedguide.searchCache=0} turns it off.
+ * of a search with snippets. The cache holds up to a number of answers ({@link #DEFAULT_CACHED}
+ * unless the server is given another; when full, a new answer replaces an arbitrary one) and is
+ * dropped whenever the searcher is replaced; 0 turns it off ({@code -Dmedguide.searchCache=0}).
  */
 final class SearchApiHandler extends Handler.Abstract {
   static final String PATH = "/api/search";
   static final int MAX_QUERY = 1000;
   static final int MAX_LIMIT = 100;
-  static final int CACHED = Integer.getInteger("medguide.searchCache", 2000);
+  static final int DEFAULT_CACHED = 2000;
 
   private final Supplier<SiteSearcher> searcher;
+  private final int cached;
   private final ObjectMapper json = new ObjectMapper();
 
   /** The answers (JSON) by query, and the searcher they came from. */
@@ -49,8 +50,9 @@ final class SearchApiHandler extends Handler.Abstract {
    */
   private final AtomicReference<Answers> answers = new AtomicReference<>();
 
-  SearchApiHandler(Supplier<SiteSearcher> searcher) {
+  SearchApiHandler(Supplier<SiteSearcher> searcher, int cached) {
     this.searcher = searcher;
+    this.cached = cached;
   }
 
   @Override
@@ -100,11 +102,11 @@ final class SearchApiHandler extends Handler.Abstract {
 
   private void cache(SiteSearcher current, String key, byte[] answer) {
     Answers now = answers.get();
-    if (now == null || now.from() != current || CACHED <= 0) {
+    if (now == null || now.from() != current || cached <= 0) {
       return;
     }
     Map<String, byte[]> byQuery = now.byQuery();
-    if (byQuery.size() >= CACHED) {
+    if (byQuery.size() >= cached) {
       // Full: one answer makes room, whichever the map gives first.
       var first = byQuery.keySet().iterator();
       if (first.hasNext()) {

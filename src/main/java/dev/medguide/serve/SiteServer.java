@@ -63,6 +63,20 @@ public final class SiteServer implements AutoCloseable {
       int port,
       String basePath,
       LiveReload liveReload) {
+    this(siteDir, searcher, host, port, basePath, liveReload, SearchApiHandler.DEFAULT_CACHED);
+  }
+
+  /**
+   * Starts the server, {@code /api/search} keeping up to {@code cachedAnswers} answers (0: none).
+   */
+  public SiteServer(
+      Path siteDir,
+      SiteSearcher searcher,
+      String host,
+      int port,
+      String basePath,
+      LiveReload liveReload,
+      int cachedAnswers) {
     this.searcher = new AtomicReference<>(searcher);
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName("medguide-serve");
@@ -85,7 +99,7 @@ public final class SiteServer implements AutoCloseable {
         new Handler.Sequence(
             new SecurityHeaders(),
             new ReadOnlyMethods(),
-            new SearchApiHandler(this.searcher::get),
+            new SearchApiHandler(this.searcher::get, cachedAnswers),
             liveReload == null ? new Handler.Sequence() : liveReload.handler(siteDir),
             files));
     ContextHandler context = new ContextHandler(gzip, basePath.isEmpty() ? "/" : basePath);
