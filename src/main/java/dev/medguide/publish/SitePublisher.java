@@ -239,14 +239,30 @@ public final class SitePublisher {
   }
 
   /**
-   * Deletes what it can of a staging folder whose build may still be writing into it: a second or
-   * third pass takes what the build added during the first.
+   * Deletes a staging folder whose build may still be writing into it (its workers run until the
+   * JVM halts, and may create the folder again): pass after pass until it is gone and stays gone
+   * for a moment, or {@link #DISCARD_MILLIS} have passed; what is left then, the next run's
+   * recovery deletes.
    */
   private void discardQuietly(Path staging) {
-    for (int pass = 0; pass < 3 && !discard(staging).isEmpty(); pass++) {
-      // files added meanwhile; try again
+    long deadline = System.nanoTime() + DISCARD_MILLIS * 1_000_000;
+    try {
+      while (System.nanoTime() < deadline) {
+        if (discard(staging).isEmpty()) {
+          Thread.sleep(50);
+          if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)
+              && !Files.exists(companion(staging, COMPANIONS[0]), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
+
+  /** How long a stopping JVM keeps deleting its staging folder. */
+  private static final long DISCARD_MILLIS = 5_000;
 
   /** Moves every file of a partial staging folder over its counterpart in the output folder. */
   private void publishFiles(Path staging) {
