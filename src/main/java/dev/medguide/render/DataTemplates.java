@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders the data tables with the macros of {@code templates/data.ftl}, which a site owner may
@@ -23,6 +24,9 @@ final class DataTemplates {
   private final Path templatesDir;
   private final Configuration freemarker;
   private final Problems problems;
+
+  /** The one-line template that calls each macro, parsed once per macro. */
+  private final Map<String, Template> calls = new ConcurrentHashMap<>();
 
   DataTemplates(Path templatesDir, Problems problems) {
     this.templatesDir = templatesDir;
@@ -48,11 +52,15 @@ final class DataTemplates {
    */
   String render(String name, Object view, Map<String, String> t, String where) {
     try {
-      Template call =
-          new Template(
-              "data-" + name,
-              "<#import \"" + FILE + "\" as d><@d." + name + " view=view t=t/>",
-              freemarker);
+      Template call = calls.get(name);
+      if (call == null) {
+        call =
+            new Template(
+                "data-" + name,
+                "<#import \"" + FILE + "\" as d><@d." + name + " view=view t=t/>",
+                freemarker);
+        calls.put(name, call);
+      }
       StringWriter out = new StringWriter();
       call.process(Map.of("view", view, "t", t), out);
       return out.toString();
@@ -71,7 +79,10 @@ final class DataTemplates {
       return "";
     } catch (IOException e) {
       problems.addRepeated(
-          templatesDir.resolve(FILE), 0, "cannot read the template: " + e.getMessage(), where);
+          templatesDir.resolve(FILE),
+          0,
+          "cannot read the template: " + e.getMessage(),
+          "rendering " + where);
       return "";
     }
   }

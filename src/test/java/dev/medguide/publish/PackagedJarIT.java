@@ -182,23 +182,12 @@ class PackagedJarIT {
   /** The command line of {@link #build}. */
   private static List<String> command(
       List<String> jvmOptions, Path content, Path site, String... more) {
-    List<String> command = new ArrayList<>(List.of("java"));
-    command.addAll(jvmOptions);
+    List<String> options = new ArrayList<>(jvmOptions);
     if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Dmedguide.cacheDir="))) {
       // The class archive goes to a folder of the test, not the user's cache.
-      command.add("-Dmedguide.cacheDir=" + site.resolveSibling(site.getFileName() + ".cache"));
+      options.add("-Dmedguide.cacheDir=" + site.resolveSibling(site.getFileName() + ".cache"));
     }
-    command.addAll(
-        List.of(
-            "-jar",
-            TestSites.projectDir().resolve("target/medguide.jar").toString(),
-            "build",
-            "-c",
-            content.toString(),
-            "-t",
-            TestSites.projectDir().resolve("templates").toString(),
-            "-o",
-            site.toString()));
+    List<String> command = TestSites.jarBuild(options, content, site);
     command.addAll(List.of(more));
     return command;
   }

@@ -116,20 +116,9 @@ class PublishKillIT {
   }
 
   private Process start(Path content, Path site, List<String> flags) throws IOException {
-    List<String> command = new ArrayList<>(List.of("java"));
-    command.add("-Dmedguide.cacheDir=" + work.resolve("cache"));
-    command.addAll(flags);
-    command.addAll(
-        List.of(
-            "-jar",
-            TestSites.projectDir().resolve("target/medguide.jar").toString(),
-            "build",
-            "-c",
-            content.toString(),
-            "-t",
-            TestSites.projectDir().resolve("templates").toString(),
-            "-o",
-            site.toString()));
+    List<String> options = new ArrayList<>(List.of("-Dmedguide.cacheDir=" + work.resolve("cache")));
+    options.addAll(flags);
+    List<String> command = TestSites.jarBuild(options, content, site);
     return new ProcessBuilder(command)
         .directory(work.toFile())
         .redirectOutput(work.resolve("out.txt").toFile())

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -155,6 +156,27 @@ public final class TestSites {
       throw new IllegalStateException("chromium failed: " + result.err());
     }
     return result.out();
+  }
+
+  /**
+   * The command line {@code java [jvmOptions] -jar target/medguide.jar build -c content -t
+   * templates -o site}, with the project's templates.
+   */
+  public static List<String> jarBuild(List<String> jvmOptions, Path content, Path site) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            projectDir().resolve("target/medguide.jar").toString(),
+            "build",
+            "-c",
+            content.toString(),
+            "-t",
+            projectDir().resolve("templates").toString(),
+            "-o",
+            site.toString()));
+    return command;
   }
 
   /** What a process printed and how it ended. */
