@@ -64,3 +64,27 @@
 </#list>
 </dl>
 </#macro>
+
+<#-- A requirement block's header. view: id, level (C, D, A, B, disclosure, measure), number (as
+     printed in the edition, may be empty), edition (code), locations: [{code, label}] in 第6.0版,
+     basis (table, draft, inferred or empty), counterparts: [{url, label, guideline, basis, note}] -->
+<#macro requirementHead view t>
+<p class="requirement-head"><span class="req-level req-level-${view.level}">${t["req.level." + view.level]}</span><#if view.number?has_content> <span class="req-number">${view.number}</span></#if> <span class="req-edition">${t["req.edition." + view.edition]}</span> <a class="heading-anchor req-anchor" href="#${view.id}" aria-label="${t["req.anchor"]?replace("{0}", view.id)}"></a> <code class="req-id">${view.id}</code></p>
+</#macro>
+
+<#-- The part after a requirement's body: where it sits in 第6.0版 and the items on the other side. -->
+<#macro requirementFoot view t>
+<dl class="requirement-meta">
+<dt>${t["req.v6"]}</dt>
+<dd><#if view.locations?has_content><#list view.locations as l><span class="req-v6">${l.label}</span><#sep> / </#list> <span class="req-basis req-basis-${view.basis}">${t["req.basis." + view.basis]}</span><#else><span class="req-v6-none">${t["req.v6.none"]}</span></#if></dd>
+<#if view.counterparts?has_content>
+<dt>${t["req.counterparts." + view.counterparts[0].guideline]}</dt>
+<dd><ul class="req-counterparts"><#list view.counterparts as c><li><a href="${c.url}">${c.label}</a> <span class="req-link-basis">${t["req.link." + c.basis]}</span><#if c.note?has_content> <span class="related-note">${c.note}</span></#if></li></#list></ul></dd>
+</#if>
+</dl>
+</#macro>
+
+<#-- The coverage line. view: count, levels: [{level, count}], coverage (partial, complete), checklistUrl -->
+<#macro requirementsCoverage view t>
+<p class="requirements-coverage coverage-${view.coverage}">${t["req.coverage." + view.coverage]?replace("{0}", view.count?c)}<#if view.levels?has_content> (<#list view.levels as l>${t["req.level." + l.level]}: ${l.count?c}<#sep>, </#list>)</#if> <a href="${view.checklistUrl}">${t["req.checklist.link"]}</a></p>
+</#macro>

@@ -268,12 +268,18 @@
     return data && has(data, key) ? data[key] : [];
   }
 
+  /** Whether a word ends between two characters: Kuromoji (Japanese) splits letters from digits. */
+  function wordBreak(a, b, splitDigits) {
+    return !isWordChar(a) || !isWordChar(b) || (splitDigits && /[0-9]/.test(a) !== /[0-9]/.test(b));
+  }
+
   /**
    * Splits a normalised query into index terms: at each position the longest spelling the
-   * lexicon knows; unknown Latin words are kept whole; unknown Japanese only feeds bigrams.
+   * lexicon knows; unknown Latin words are kept whole (in Japanese, split where letters and
+   * digits meet, as Kuromoji splits WPA2 or C13); unknown Japanese only feeds bigrams.
    * Returns {terms, surfaces}.
    */
-  function segment(text, lookup) {
+  function segment(text, lookup, splitDigits) {
     var terms = [];
     var surfaces = [];
     var i = 0;
@@ -287,7 +293,7 @@
       for (var end = Math.min(text.length, i + 24); end > i; end--) {
         var candidate = text.substring(i, end);
         var hit = lookup(candidate);
-        var wordEnd = end === text.length || !isWordChar(text[end - 1]) || !isWordChar(text[end]);
+        var wordEnd = end === text.length || wordBreak(text[end - 1], text[end], splitDigits);
         if (hit && wordEnd) {
           found = { end: end, terms: hit, surface: candidate };
           break;
@@ -302,8 +308,8 @@
         surfaces.push(ch);
         i++;
       } else if (isWordChar(ch)) {
-        var j = i;
-        while (j < text.length && isWordChar(text[j])) j++;
+        var j = i + 1;
+        while (j < text.length && !wordBreak(text[j - 1], text[j], splitDigits)) j++;
         var word = text.substring(i, j);
         if (terms.indexOf(word) < 0) terms.push(word);
         surfaces.push(word);
@@ -324,7 +330,7 @@
       return loadExpansions([whole].concat(whole.split(/\s+/)), lang, meta).then(function () {
         var lookup = function (surface) { return lexicon(meta, surface); };
         var expansions = function (key) { return expansion(lang, meta, key); };
-        var seg = segment(text, lookup);
+        var seg = segment(text, lookup, lang === "ja");
         var words = seg.terms.slice();
         var extra = whole ? expansions(whole).slice() : [];
         whole.split(/\s+/).forEach(function (part) {
@@ -332,7 +338,7 @@
         });
         extra.forEach(function (t) { if (seg.terms.indexOf(t) < 0) seg.terms.push(t); });
         var grams = lang === "ja" ? bigrams(text).filter(function (g, k, all) { return all.indexOf(g) === k; }) : [];
-        return { meta: meta, words: words, terms: seg.terms, bigrams: grams, surfaces: seg.surfaces, text: text };
+        return { meta: meta, words: words, terms: seg.terms, bigrams: grams, surfaces: seg.surfaces, text: text, raw: raw };
       });
     });
   }
@@ -435,7 +441,7 @@
       var meta = q.meta;
       var fieldTerms = {};
       Object.keys(meta.boosts).forEach(function (field) {
-        fieldTerms[field] = field === "bigram" ? q.bigrams : q.terms;
+        fieldTerms[field] = field === "bigram" || field === "item_bigram" ? q.bigrams : q.terms;
       });
       var shards = {};
       Object.keys(fieldTerms).forEach(function (field) {
@@ -457,6 +463,11 @@
             }
           });
         });
+        // A query that is an item's id (mhlw-6.5-C13) puts that item first, as in Lucene.
+        var item = meta.items && has(meta.items, q.raw) ? meta.items[q.raw] : -1;
+        if (item >= 0) {
+          scores[item] = (scores[item] || 0) + meta.itemBoost / docClass(meta, item)[2];
+        }
         var hits = Object.keys(scores).map(function (key) {
           var doc = Number(key);
           var c = docClass(meta, doc);

@@ -18,7 +18,12 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = Main.Version.class,
     description =
         "Builds the bilingual knowledge base of the MHLW and MIC medical-information security guidelines.",
-    subcommands = {BuildCommand.class, SearchCommand.class, ServeCommand.class},
+    subcommands = {
+      BuildCommand.class,
+      RequirementsCommand.class,
+      SearchCommand.class,
+      ServeCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -5,20 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The folders every command works on: {@code -c}, {@code -t}, {@code -o} (a picocli mixin). */
-final class SiteFolders {
-  @Option(
-      names = {"-c", "--content"},
-      paramLabel = "DIR",
-      description = "AsciiDoc pages and data files (default: ${DEFAULT-VALUE}).")
-  Path content = Path.of("content");
-
-  @Option(
-      names = {"-t", "--templates"},
-      paramLabel = "DIR",
-      description = "Freemarker templates, messages and assets (default: ${DEFAULT-VALUE}).")
-  Path templates = Path.of("templates");
-
+/**
+ * The folders of the commands that read a site: {@code -c}, {@code -t} and {@code -o} (a picocli
+ * mixin).
+ */
+final class SiteFolders extends ContentFolders {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",

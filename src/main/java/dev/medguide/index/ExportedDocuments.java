@@ -26,6 +26,9 @@ import org.apache.lucene.util.Bits;
  * @param classOfDoc per document, the character of its class ({@link #CLASS_CODES})
  * @param priors per document, its prior weight
  * @param pages the page of each Lucene document number that has one
+ * @param items each requirement's exact references ({@link SearchFields#ITEM}: its id, its section
+ *     and number) → its document, in document order: the static search puts an item first when the
+ *     query is one of them, as the Lucene search does
  */
 record ExportedDocuments(
     List<Integer> docIds,
@@ -33,7 +36,8 @@ record ExportedDocuments(
     List<List<Object>> classes,
     String classOfDoc,
     float[] priors,
-    Map<Integer, Page> pages) {
+    Map<Integer, Page> pages,
+    Map<String, Integer> items) {
 
   /** The characters that name a document's class in {@code meta.cls}, in order. */
   static final String CLASS_CODES = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -49,10 +53,17 @@ record ExportedDocuments(
     StringBuilder classOfDoc = new StringBuilder();
     float[] priors = new float[found.size()];
     Map<Integer, Page> pages = new LinkedHashMap<>();
+    Map<String, Integer> items = new LinkedHashMap<>();
     for (Doc doc : found) {
       Document stored = doc.stored();
+      for (String key : stored.getValues(SearchFields.ITEM)) {
+        items.putIfAbsent(key, docIds.size());
+      }
       float prior =
-          model.page(stored.get(SearchFields.ID), lang).map(SearchFields::weight).orElse(1.0f);
+          model
+              .searchDocument(stored.get(SearchFields.ID), lang)
+              .map(SearchFields::weight)
+              .orElse(1.0f);
       priors[docIds.size()] = prior;
       docIds.add(doc.global());
       rows.add(
@@ -73,7 +84,8 @@ record ExportedDocuments(
         pages.put(doc.global(), doc.page());
       }
     }
-    return new ExportedDocuments(docIds, rows, classes, classOfDoc.toString(), priors, pages);
+    return new ExportedDocuments(
+        docIds, rows, classes, classOfDoc.toString(), priors, pages, items);
   }
 
   /** The live documents of the language, in page order. */
@@ -82,7 +94,7 @@ record ExportedDocuments(
     // Documents of this language in the order of the site's pages, whatever order a one-page
     // rebuild left them in the Lucene index; their position is their number in the export.
     Map<Page, Integer> order = new HashMap<>();
-    for (Page page : model.pages()) {
+    for (Page page : model.searchDocuments()) {
       order.put(page, order.size());
     }
     List<Doc> found = new ArrayList<>();
@@ -97,7 +109,7 @@ record ExportedDocuments(
           found.add(
               new Doc(
                   leaf.docBase + d,
-                  model.page(stored.get(SearchFields.ID), lang).orElse(null),
+                  model.searchDocument(stored.get(SearchFields.ID), lang).orElse(null),
                   stored));
         }
       }

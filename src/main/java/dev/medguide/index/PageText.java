@@ -1,5 +1,6 @@
 package dev.medguide.index;
 
+import dev.medguide.model.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,14 @@ import org.jsoup.nodes.TextNode;
  */
 public record PageText(String title, String headings, String body) {
   private static final String EXCLUDED = "a.heading-anchor, script, style, svg title, svg desc";
+
+  /**
+   * The generated parts of requirement items, the same words on every item (level, edition, 第6.0版
+   * place, coverage note): not the page's text, or they would outweigh what the page says.
+   */
+  private static final String GENERATED =
+      ".requirement-head, .requirement-meta, .requirements-coverage";
+
   private static final Set<String> BLOCKS =
       Set.of(
           "p",
@@ -47,7 +56,7 @@ public record PageText(String title, String headings, String body) {
       return new PageText(h1 == null ? "" : h1.text(), "", "");
     }
     Element copy = body.clone();
-    copy.select(EXCLUDED).remove();
+    copy.select(EXCLUDED + ", " + GENERATED).remove();
     List<String> headings = new ArrayList<>();
     for (Element heading : copy.select("h2, h3, h4, h5, h6")) {
       headings.add(text(heading).strip());
@@ -55,6 +64,26 @@ public record PageText(String title, String headings, String body) {
     }
     return new PageText(
         h1 == null ? "" : text(h1).strip(), String.join("\n", headings), text(copy).strip());
+  }
+
+  /**
+   * The searchable text of one requirement inside its rendered page: the search document's title,
+   * the words that place it (its 第6.0版 locations) as its headings, and its own words as its body.
+   *
+   * @param document the page the requirement is rendered in
+   * @param requirement the requirement's search document (its id is the element's id)
+   * @param names the words that place it, one per line
+   * @return the text, or empty if the page has no such element
+   */
+  public static java.util.Optional<PageText> ofRequirement(
+      Document document, Page requirement, String names) {
+    Element item = document.getElementById(requirement.id());
+    if (item == null) {
+      return java.util.Optional.empty();
+    }
+    Element copy = item.clone();
+    copy.select(EXCLUDED + ", " + GENERATED).remove();
+    return java.util.Optional.of(new PageText(requirement.title(), names, text(copy).strip()));
   }
 
   /** The element's text, with block boundaries as line breaks and joined Japanese lines. */

@@ -17,6 +17,20 @@ public final class SearchFields {
   public static final String GUIDELINE = "guideline";
   public static final String KIND = "kind";
 
+  /**
+   * A requirement's id, normalised ({@link SearchAnalysis#normalize}, so lower case): a query that
+   * is exactly an item's id finds that item first, in both searches.
+   */
+  public static final String ITEM = "item";
+
+  /** The boost of an exact item-id match: above any sum of word scores. */
+  public static final float ITEM_BOOST = 1000f;
+
+  /** The form of an id or a query compared with {@link #ITEM}. */
+  public static String itemKey(String text) {
+    return SearchAnalysis.normalize(text).strip();
+  }
+
   public static final String TITLE = "title";
   public static final String HEADINGS = "headings";
 
@@ -26,17 +40,39 @@ public final class SearchFields {
   public static final String BODY = "body";
   public static final String BIGRAM = "bigram";
 
+  /**
+   * A requirement's document has fields of its own (title, text, bigrams), weighted like a page's:
+   * the 137 short items then leave the statistics that rank pages against each other (average
+   * length, document frequencies) as they were.
+   */
+  public static final String ITEM_TITLE = "item_title";
+
+  public static final String ITEM_BODY = "item_body";
+  public static final String ITEM_BIGRAM = "item_bigram";
+
+  /** A requirement's text, stored for snippets (not indexed: {@link #BODY} is a page's). */
+  public static final String ITEM_TEXT = "item_text";
+
+  /** Whether the field holds bigrams (it gets the query's bigrams, not its words). */
+  public static boolean isBigram(String name) {
+    return name.equals(BIGRAM) || name.equals(ITEM_BIGRAM);
+  }
+
   /** A document's prior weight, multiplied into its score (a doc-values field). */
   public static final String WEIGHT = "weight";
 
   /**
    * The prior of a page: guideline sections and chapters rank a little above the site's own pages
    * when the evidence is otherwise equal, and the pages that list every topic (glossary,
-   * correspondence matrix) below the pages that explain one.
+   * correspondence matrix) below the pages that explain one. A requirement ranks below the page it
+   * is written in when both match the same words, so a topic finds the explanation first and the
+   * item next to it; the requirement's id and number, which only it carries, still put it first for
+   * a query that names it.
    */
   public static float weight(dev.medguide.model.Page page) {
     return switch (page.kind()) {
       case SECTION, CHAPTER, ANNEX -> 1.0f;
+      case REQUIREMENT -> 0.7f;
       case GUIDELINE -> 0.9f;
       case HOME, PAGE ->
           page.id().equals("glossary") || page.id().equals("crosswalk") ? 0.6f : 0.8f;
@@ -64,6 +100,11 @@ public final class SearchFields {
     boosts.put(BODY, 1.0f);
     if (lang == Language.JA) {
       boosts.put(BIGRAM, 0.5f);
+    }
+    boosts.put(ITEM_TITLE, 3.0f);
+    boosts.put(ITEM_BODY, 1.0f);
+    if (lang == Language.JA) {
+      boosts.put(ITEM_BIGRAM, 0.5f);
     }
     return boosts;
   }

@@ -44,8 +44,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Stage 4: indexes every page's published text with Lucene (one document per page and language)
- * into {@code .search/lucene/} of the staged site, then exports the static search index.
+ * Stage 4: indexes every page's published text with Lucene (one document per page and language, and
+ * one per requirement) into {@code .search/lucene/} of the staged site, then exports the static
+ * search index.
  */
 public final class SearchIndexer {
   /**
@@ -96,7 +97,7 @@ public final class SearchIndexer {
           spellings.put(lang, new TreeMap<>());
         }
         termsByPage();
-        List<Page> pages = model.pages().stream().filter(texts::containsKey).toList();
+        List<Page> pages = model.searchDocuments().stream().filter(texts::containsKey).toList();
         addInOrder(
             pages,
             page -> {
@@ -211,11 +212,14 @@ public final class SearchIndexer {
               SearchFields.TITLE,
               SearchFields.KEYWORDS,
               SearchFields.HEADINGS,
-              SearchFields.BODY)) {
+              SearchFields.BODY,
+              SearchFields.ITEM_TITLE,
+              SearchFields.ITEM_BODY)) {
         fields.put(SearchFields.field(name, lang), words);
       }
     }
     fields.put(SearchFields.field(SearchFields.BIGRAM, Language.JA), analysis.bigrams());
+    fields.put(SearchFields.field(SearchFields.ITEM_BIGRAM, Language.JA), analysis.bigrams());
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
   }
 
@@ -224,11 +228,37 @@ public final class SearchIndexer {
    * a range page stands for (3.3.1-3.3.4 → 3.3.1 3.3.2 3.3.3 3.3.4).
    */
   private String keywords(Page page) {
+    if (page.kind() == dev.medguide.model.PageKind.REQUIREMENT) {
+      return String.join("\n", references(page));
+    }
     List<String> words = new java.util.ArrayList<>(SectionNumbers.expand(page.number().orElse("")));
     for (GlossaryTerm term : termsByPage().getOrDefault(page.id(), List.of())) {
       words.add(page.lang() == Language.JA ? term.ja() : term.en());
     }
     return String.join("\n", words);
+  }
+
+  /**
+   * How a reader cites a requirement, normalised ({@link SearchFields#itemKey}): its id ({@code
+   * mhlw-6.5-c13}), and its section with its number as printed and without the hyphen ({@code 6.5
+   * c-13}, {@code 6.5 c13}).
+   */
+  private List<String> references(Page item) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    keys.add(SearchFields.itemKey(item.id()));
+    model
+        .requirements()
+        .get(item.id(), item.lang())
+        .flatMap(dev.medguide.model.Requirement::number)
+        .ifPresent(
+            n ->
+                item.number()
+                    .ifPresent(
+                        section -> {
+                          keys.add(SearchFields.itemKey(section + " " + n));
+                          keys.add(SearchFields.itemKey(section + " " + n.replace("-", "")));
+                        }));
+    return List.copyOf(keys);
   }
 
   /** The glossary terms each page is listed by, in glossary order (made once: large glossaries). */
@@ -265,11 +295,20 @@ public final class SearchIndexer {
     doc.add(new StoredField(SearchFields.TITLE_STORED, text.title()));
     doc.add(
         new StringField(SearchFields.GUIDELINE, page.guideline().orElse("site"), Field.Store.YES));
+    if (page.kind() == dev.medguide.model.PageKind.REQUIREMENT) {
+      for (String reference : keywords.split("\n")) {
+        doc.add(new StringField(SearchFields.ITEM, reference, Field.Store.YES));
+      }
+    }
     doc.add(
         new StringField(
             SearchFields.KIND,
             page.kind().name().toLowerCase(java.util.Locale.ROOT),
             Field.Store.YES));
+    if (page.kind() == dev.medguide.model.PageKind.REQUIREMENT) {
+      addItemText(doc, lang, text, analyzer, spellings);
+      return doc;
+    }
     addText(doc, analyzer, SearchFields.field(SearchFields.TITLE, lang), text.title(), true)
         .addSpellings(text.title(), spellings);
     addText(doc, analyzer, SearchFields.field(SearchFields.KEYWORDS, lang), keywords, true);
@@ -282,6 +321,25 @@ public final class SearchIndexer {
       addText(doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), all, false);
     }
     return doc;
+  }
+
+  /** A requirement's text, in the fields of its own; its body is also stored for snippets. */
+  private static void addItemText(
+      Document doc,
+      Language lang,
+      PageText text,
+      Analyzer analyzer,
+      Map<String, List<String>> spellings) {
+    String body = (text.headings() + "\n" + text.body()).strip();
+    addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_TITLE, lang), text.title(), false)
+        .addSpellings(text.title(), spellings);
+    addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_BODY, lang), body, false)
+        .addSpellings(body, spellings);
+    doc.add(new StoredField(SearchFields.field(SearchFields.ITEM_TEXT, lang), text.body()));
+    if (lang == Language.JA) {
+      String all = text.title() + "\n" + body;
+      addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_BIGRAM, lang), all, false);
+    }
   }
 
   private static RecordedTokens addText(

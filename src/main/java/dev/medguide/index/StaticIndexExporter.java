@@ -159,6 +159,8 @@ final class StaticIndexExporter {
     meta.put("shards", shards);
     meta.put("classes", docs.classes());
     meta.put("cls", docs.classOfDoc());
+    meta.put("items", docs.items());
+    meta.put("itemBoost", SearchFields.ITEM_BOOST);
     putLexicon(meta, lexicon);
     // Glossary variants (取り扱い → 取扱い) are replaced anywhere in a query, even inside a word:
     // they are few, and meta.js has them all.

@@ -7,6 +7,7 @@ import dev.medguide.model.Language;
 import dev.medguide.model.Page;
 import dev.medguide.model.PageKey;
 import dev.medguide.model.Problems;
+import dev.medguide.model.Requirements;
 import dev.medguide.model.SiteData;
 import dev.medguide.model.SiteModel;
 import java.io.IOException;
@@ -94,18 +95,23 @@ public final class ContentLoader {
     }
     checkGuidelineRows(sources, guidelines, dataReader.file(DataReader.GUIDELINES), problems);
     new ContentChecks(sources, data, options.languages(), dataReader, problems).run(contentDir);
+    Requirements requirements =
+        new RequirementChecks(problems).collect(sources, contentDir, options.languages());
     SiteModel model =
         new SiteModel(
-            options.languages(), sources.values().stream().map(SourceFile::page).toList(), data);
+            options.languages(),
+            sources.values().stream().map(SourceFile::page).toList(),
+            data,
+            requirements);
     return new LoadedContent(model, sources, problems);
   }
 
   /**
    * Reloads a few changed pages into the content of the last build, when that is all that changed:
    * each path is an existing page's file, its header (and so its title, id, summary, place in the
-   * site) is unchanged, and its sections still match its other language. Anything else (a new or
-   * deleted page, a changed title, a data file, a problem) needs a full load, which finds and
-   * reports it.
+   * site) and its requirements are unchanged, and its sections still match its other language.
+   * Anything else (a new or deleted page, a changed title, a data file, a problem) needs a full
+   * load, which finds and reports it.
    *
    * @return the content with the new page sources, or empty if a full load is needed
    */
@@ -125,7 +131,9 @@ public final class ContentLoader {
         return Optional.empty();
       }
       Optional<SourceFile> read = reader.read(old.path(), old.page().lang());
-      if (read.isEmpty() || !read.get().page().equals(old.page())) {
+      if (read.isEmpty()
+          || !read.get().page().equals(old.page())
+          || !RequirementChecks.unchanged(read.get(), previous.model().requirements())) {
         return Optional.empty();
       }
       sources.put(old.page().key(), read.get());

@@ -13,5 +13,10 @@ public enum PageKind {
   /** An unnumbered annex of a guideline ({@code mic-annex}). */
   ANNEX,
   /** Any other page (overview, glossary …). */
-  PAGE
+  PAGE,
+  /**
+   * Not a page of its own: one requirement inside its page, a search result that links to its
+   * anchor (see {@link SiteModel#searchDocuments}).
+   */
+  REQUIREMENT
 }

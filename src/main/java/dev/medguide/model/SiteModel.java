@@ -36,14 +36,25 @@ public final class SiteModel {
 
   private final Map<String, GuidelineInfo> guidelines = new HashMap<>();
   private final SiteData data;
+  private final Requirements requirements;
+
+  /**
+   * A model without requirements (see {@link #SiteModel(Set, Collection, SiteData, Requirements)}).
+   */
+  public SiteModel(Set<Language> languages, Collection<Page> pages, SiteData data) {
+    this(languages, pages, data, Requirements.empty());
+  }
 
   /**
    * @param languages the languages being built
    * @param pages the pages, at most one per id and language
    * @param data the data files: guidelines, inventory, crosswalk, glossary, roster
+   * @param requirements the requirements collected from the pages
    */
-  public SiteModel(Set<Language> languages, Collection<Page> pages, SiteData data) {
+  public SiteModel(
+      Set<Language> languages, Collection<Page> pages, SiteData data, Requirements requirements) {
     this.data = data;
+    this.requirements = requirements;
     this.languages = Set.copyOf(languages);
     pages.stream()
         .sorted(Comparator.comparing(Page::lang).thenComparing(Page::url))
@@ -57,6 +68,11 @@ public final class SiteModel {
       entry.mic().ifPresent(ids::add);
       ids.forEach(id -> crosswalkByPage.computeIfAbsent(id, k -> new ArrayList<>()).add(entry));
     }
+  }
+
+  /** The requirements of every page, with their links. */
+  public Requirements requirements() {
+    return requirements;
   }
 
   /** The data files' contents. */
@@ -80,6 +96,52 @@ public final class SiteModel {
 
   public Optional<Page> page(String id, Language lang) {
     return Optional.ofNullable(pages.get(new PageKey(id, lang)));
+  }
+
+  /**
+   * What search indexes: every page, each followed by its requirements as documents of their own
+   * (kind {@link PageKind#REQUIREMENT}, URL the page's with the requirement's anchor).
+   */
+  public List<Page> searchDocuments() {
+    List<Page> all = new ArrayList<>();
+    for (Page page : pages.values()) {
+      all.add(page);
+      requirements.onPage(page.id(), page.lang()).stream()
+          .map(r -> requirementDocument(r, page))
+          .forEach(all::add);
+    }
+    return all;
+  }
+
+  /** A page, or a requirement's search document, by id. */
+  public Optional<Page> searchDocument(String id, Language lang) {
+    return page(id, lang)
+        .or(
+            () ->
+                requirements
+                    .get(id, lang)
+                    .flatMap(r -> page(r.pageId(), lang).map(p -> requirementDocument(r, p))));
+  }
+
+  /** The search document of a requirement: titled {@code 6.5 C-13 …the first words}. */
+  public static Page requirementDocument(Requirement r, Page page) {
+    String item = r.number().orElse(r.id().substring(r.pageId().length() + 1));
+    String text = r.text();
+    int limit = page.lang() == Language.JA ? 32 : 60;
+    String start = text.length() <= limit ? text : text.substring(0, limit).strip() + "…";
+    String title = page.number().map(n -> n + " ").orElse("") + item + " " + start;
+    return new Page(
+        r.id(),
+        page.lang(),
+        PageKind.REQUIREMENT,
+        page.guideline(),
+        page.number(),
+        title,
+        "",
+        "",
+        0,
+        page.sourceFile(),
+        page.url() + "#" + r.id());
   }
 
   public Optional<Page> parent(Page page) {
@@ -160,6 +222,7 @@ public final class SiteModel {
       case GUIDELINE, PAGE -> existing("home", lang);
       case CHAPTER, ANNEX -> existing(page.guideline().orElseThrow(), lang);
       case SECTION -> sectionParent(page);
+      case REQUIREMENT -> Optional.empty(); // a search document, never a page of the model
     };
   }
 

@@ -17,6 +17,7 @@ import dev.medguide.render.PageRenderer;
 import dev.medguide.render.Toolchain;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -100,7 +101,7 @@ public final class BuildPipeline {
         problems.throwIfAny();
       }
       // 3 link: anchors, page TOC, relative URLs, every link checked; each page's text taken.
-      Texts texts = new Texts();
+      Texts texts = new Texts(content.model());
       HtmlPostProcessor.Result linked = link(content, partial, previous, staging, texts);
       problems.addAll(linked.problems());
       problems.throwIfAny();
@@ -305,10 +306,30 @@ public final class BuildPipeline {
   /** The searchable text of each page, taken as the link stage processes it (on any thread). */
   private static final class Texts implements Consumer<HtmlPage> {
     private final Map<Page, PageText> byPage = new ConcurrentHashMap<>();
+    private final SiteModel model;
 
+    Texts(SiteModel model) {
+      this.model = model;
+    }
+
+    /** The page's text, and each of its requirements' (a search document of its own). */
     @Override
     public void accept(HtmlPage page) {
-      page.source().ifPresent(source -> byPage.put(source.page(), PageText.of(page.document())));
+      page.source()
+          .ifPresent(
+              source -> {
+                Page p = source.page();
+                byPage.put(p, PageText.of(page.document()));
+                for (var r : model.requirements().onPage(p.id(), p.lang())) {
+                  Page doc = SiteModel.requirementDocument(r, p);
+                  // Its number is in its title and its id is matched whole (SearchFields.ITEM);
+                  // its 第6.0版 places name it too.
+                  List<String> names = new ArrayList<>();
+                  r.v6().forEach(l -> names.add(l.label(p.lang())));
+                  PageText.ofRequirement(page.document(), doc, String.join("\n", names))
+                      .ifPresent(t -> byPage.put(doc, t));
+                }
+              });
     }
 
     /** The texts in the order of the pages' URLs, which fixes the order of the index. */

@@ -8,6 +8,8 @@ import dev.medguide.model.CrosswalkEntry;
 import dev.medguide.model.Language;
 import dev.medguide.model.Page;
 import dev.medguide.model.Problems;
+import dev.medguide.model.Requirement;
+import dev.medguide.model.RequirementLink;
 import dev.medguide.model.SiteModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,8 +120,37 @@ final class ComparePageWriter {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("page", view);
     data.put("bodies", bodies);
+    data.put("pairs", pairs(mhlw, mic));
     data.put("t", messages.ui(mhlw.lang()));
     templates.render("compare.ftl", data, siteDir.resolve(url), problems);
+  }
+
+  /**
+   * The requirement links between the two pages, each as the two items' labels and anchors in the
+   * compare page (whose ids carry the column's prefix).
+   */
+  private List<Map<String, Object>> pairs(Page mhlw, Page mic) {
+    RequirementViews labels = new RequirementViews(model, messages);
+    List<Map<String, Object>> pairs = new ArrayList<>();
+    for (RequirementLink link : model.requirements().links()) {
+      Optional<Requirement> left = model.requirements().get(link.mhlw(), mhlw.lang());
+      Optional<Requirement> right = model.requirements().get(link.provider(), mic.lang());
+      if (left.isEmpty()
+          || right.isEmpty()
+          || !left.get().pageId().equals(mhlw.id())
+          || !right.get().pageId().equals(mic.id())) {
+        continue;
+      }
+      Map<String, Object> pair = new LinkedHashMap<>();
+      pair.put("mhlwLabel", labels.label(left.get(), mhlw));
+      pair.put("mhlwUrl", "#mhlw-" + link.mhlw());
+      pair.put("micLabel", labels.label(right.get(), mic));
+      pair.put("micUrl", "#mic-" + link.provider());
+      pair.put("basis", link.basis() == RequirementLink.Basis.SAME_V6 ? "v6" : "named");
+      pair.put("note", link.note(mhlw.lang()));
+      pairs.add(pair);
+    }
+    return pairs;
   }
 
   /** The page's rendered body, with prefixed ids and links that work from {@code targetUrl}. */

@@ -12,8 +12,9 @@ import org.asciidoctor.extension.BlockMacroProcessor;
 
 /**
  * The block macros that show data files inside pages — {@code committee::[]}, {@code glossary::[]}
- * and {@code crosswalk::[]} — so each table is generated from its one CSV and never typed twice.
- * Registered on Asciidoctor for one build and removed after it.
+ * and {@code crosswalk::[]} — so each table is generated from its one CSV and never typed twice —
+ * and the requirement blocks ({@link RequirementBlocks}). Registered on Asciidoctor for one build
+ * and removed after it.
  */
 final class DataBlocks {
   private final SiteModel model;
@@ -36,6 +37,19 @@ final class DataBlocks {
         .blockMacro(new Macro("glossary", page -> new GlossaryList(model, messages).view(page)))
         .blockMacro(
             new Macro("crosswalk", page -> new CrosswalkMatrix(model, messages).view(page)));
+    new RequirementBlocks(model, new RequirementViews(model, messages), templates)
+        .register(asciidoctor);
+  }
+
+  /** The page a node of a document being converted belongs to (its lang and page-id attributes). */
+  static Page pageOf(StructuralNode node, SiteModel model) {
+    Language lang =
+        Language.fromCode(String.valueOf(node.getDocument().getAttribute("lang")))
+            .orElse(Language.JA);
+    String id = String.valueOf(node.getDocument().getAttribute("medguide-page-id"));
+    return model
+        .page(id, lang)
+        .orElseThrow(() -> new IllegalStateException("no page " + id + " in " + lang));
   }
 
   void unregister(Asciidoctor asciidoctor) {
@@ -60,15 +74,9 @@ final class DataBlocks {
 
     @Override
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
-      Language lang =
-          Language.fromCode(String.valueOf(parent.getDocument().getAttribute("lang")))
-              .orElse(Language.JA);
-      String id = String.valueOf(parent.getDocument().getAttribute("medguide-page-id"));
-      Page page =
-          model
-              .page(id, lang)
-              .orElseThrow(() -> new IllegalStateException("no page " + id + " in " + lang));
-      String html = templates.render(name, renderer.view(page), messages.ui(lang), page.url());
+      Page page = pageOf(parent, model);
+      String html =
+          templates.render(name, renderer.view(page), messages.ui(page.lang()), page.url());
       return createBlock(parent, "pass", List.of(html));
     }
   }

@@ -29,7 +29,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes the files that let people and tools find every page: {@code manifest.json} (every page
  * with its crosswalk partners), {@code sitemap.xml} with {@code hreflang} alternates, and a 404
- * page per language.
+ * page, the search page and the checklist pages per language.
  */
 final class SiteFilesWriter {
   private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -57,8 +57,8 @@ final class SiteFilesWriter {
               home -> {
                 writeNotFound(siteDir, home, templates, problems);
                 writeSearch(siteDir, home, templates, problems);
+                writeChecklists(siteDir, home, templates, problems);
               });
-      model.page("home", lang).ifPresent(home -> writeSearch(siteDir, home, templates, problems));
     }
   }
 
@@ -114,7 +114,9 @@ final class SiteFilesWriter {
   /** The sitemap; with {@code --base-url} its URLs are absolute, as the protocol requires. */
   private void writeSitemap(Path file) {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      // The JDK's writer, whatever StAX implementation the classpath offers (a library may bring
+      // one).
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("urlset");
@@ -178,6 +180,20 @@ final class SiteFilesWriter {
         "breadcrumbs",
         List.of(Map.of("url", Urls.relative(url, home.url()), "label", labels.label(home))));
     render(templates, "search.ftl", view, home.lang(), siteDir.resolve(url), problems);
+  }
+
+  /** The checklist pages {lang}/checklist/{guideline}.html. */
+  private void writeChecklists(
+      Path siteDir, Page home, StandaloneTemplates templates, Problems problems) {
+    ChecklistWriter checklists = new ChecklistWriter(model, messages);
+    for (String guideline : checklists.guidelines(home.lang())) {
+      String url = ChecklistWriter.url(home.lang(), guideline);
+      Map<String, Object> view = standaloneView(home, url, "checklist.title." + guideline);
+      view.put(
+          "breadcrumbs",
+          List.of(Map.of("url", Urls.relative(url, home.url()), "label", labels.label(home))));
+      checklists.write(siteDir, home.lang(), guideline, view, templates, problems);
+    }
   }
 
   private void render(

@@ -23,6 +23,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -102,7 +103,7 @@ public final class SiteSearcher implements AutoCloseable {
                   doc.get(SearchFields.URL),
                   doc.get(SearchFields.GUIDELINE),
                   scoreDoc.score,
-                  snippets.snippet(doc.get(SearchFields.field(SearchFields.BODY, lang)), marks)));
+                  snippets.snippet(body(doc, lang), marks)));
         }
       }
     } catch (IOException e) {
@@ -112,6 +113,12 @@ public final class SiteSearcher implements AutoCloseable {
     return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
   }
 
+  /** The stored text a snippet is cut from: a page's body, or a requirement's text. */
+  private static String body(Document doc, Language lang) {
+    String body = doc.get(SearchFields.field(SearchFields.BODY, lang));
+    return body != null ? body : doc.get(SearchFields.field(SearchFields.ITEM_TEXT, lang));
+  }
+
   /** The query of one language: every analysed term in every field, weighted by field. */
   Query query(String text, Language lang) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
@@ -119,7 +126,7 @@ public final class SiteSearcher implements AutoCloseable {
     Set<String> terms = queryTerms(text, lang);
     for (Map.Entry<String, Float> field : SearchFields.boosts(lang).entrySet()) {
       Set<String> fieldTerms =
-          field.getKey().equals(SearchFields.BIGRAM)
+          SearchFields.isBigram(field.getKey())
               ? new LinkedHashSet<>(SearchAnalysis.terms(bigrams, expansion.canonicalize(text)))
               : terms;
       for (String term : fieldTerms) {
@@ -128,6 +135,13 @@ public final class SiteSearcher implements AutoCloseable {
         clauses++;
       }
     }
+    // A query that is an item's id (mhlw-6.5-C13) puts that item first.
+    builder.add(
+        new BoostQuery(
+            new ConstantScoreQuery(
+                new TermQuery(new Term(SearchFields.ITEM, SearchFields.itemKey(text)))),
+            SearchFields.ITEM_BOOST),
+        BooleanClause.Occur.SHOULD);
     builder.add(
         new TermQuery(new Term(SearchFields.LANG, lang.code())), BooleanClause.Occur.FILTER);
     return clauses == 0

@@ -203,6 +203,55 @@ class BadInputIT {
   }
 
   /** Appends lines to a content file; returns the line number of the first appended line. */
+  @Test
+  void failsOnDuplicateRequirementIdNamingBothPlaces() throws IOException {
+    int first = lineOf("ja/mhlw/6.5.adoc", "[requirement,id=mhlw-6.5-C1,");
+    int line =
+        append(
+            "ja/mhlw/6.5.adoc",
+            "",
+            "[requirement,id=mhlw-6.5-C1,level=C,edition=5.2,source=\"x\"]",
+            "====",
+            "二つ目",
+            "====");
+    List<Problem> problems = failingBuild();
+    assertProblem(problems, "ja/mhlw/6.5.adoc", line + 1, "duplicate requirement id 'mhlw-6.5-C1'");
+    assertProblem(problems, "ja/mhlw/6.5.adoc", first, "duplicate requirement id 'mhlw-6.5-C1'");
+  }
+
+  @Test
+  void failsWhenAJapaneseRequirementIsMissingInEnglishAndOnUnknownLinkIdsInOneRun()
+      throws IOException {
+    replace(
+        "en/mhlw/6.5.adoc",
+        "[requirement,id=mhlw-6.5-D3,level=D,number=D-3,edition=5.2-draft,source=\"wic:1727/32\"]\n"
+            + "====\nPut a firewall at external connection points.\n====\n",
+        "");
+    replace("en/mhlw/6.5.adoc", "number=C-1,", "number=C-2,");
+    append("data/requirement-links.csv", "mhlw-6.5-C99,mic-3.2.3-mm-2.1-1-1,6.0,,");
+    List<Problem> problems = failingBuild();
+    int c13 = lineOf("en/mhlw/6.5.adoc", "[requirement,id=mhlw-6.5-C13,");
+    assertProblem(problems, "en/mhlw/6.5.adoc", c13, "requirement 'mhlw-6.5-D3' of ");
+    assertProblem(
+        problems,
+        "en/mhlw/6.5.adoc",
+        lineOf("en/mhlw/6.5.adoc", "[requirement,id=mhlw-6.5-C1,"),
+        "requirement 'mhlw-6.5-C1' differs from");
+    int csvLines = Files.readAllLines(content.resolve("data/requirement-links.csv")).size();
+    assertProblem(
+        problems, "data/requirement-links.csv", csvLines, "unknown requirement id 'mhlw-6.5-C99'");
+  }
+
+  private int lineOf(String file, String start) throws IOException {
+    List<String> lines = Files.readAllLines(content.resolve(file), StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(start)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(start + " not in " + file);
+  }
+
   private int append(String file, String... lines) throws IOException {
     Path path = content.resolve(file);
     int before = Files.readAllLines(path, StandardCharsets.UTF_8).size();

@@ -50,7 +50,7 @@ class FixtureSiteIT {
     try (Stream<Path> walk = Files.walk(site.resolve("ja"))) {
       pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
     }
-    assertThat(pages).hasSize(16); // 12 pages, 2 compare views, the 404 and search pages
+    assertThat(pages).hasSize(18); // 12 pages, 2 compare views, 404, search, 2 checklists
     for (Path ja : pages) {
       String relative = site.resolve("ja").relativize(ja).toString();
       Document doc = TestSites.parse(ja);
