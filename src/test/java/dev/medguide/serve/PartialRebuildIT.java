@@ -125,6 +125,31 @@ class PartialRebuildIT {
         .contains("6.5.adoc");
   }
 
+  @Test
+  void aChangedRequirementRebuildsTheWholeSiteSoTheChecklistAndSearchFollow() throws Exception {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path site = work.resolve("site");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    LiveSite live = live(content, site, log);
+    live.buildNow();
+    Path page = content.resolve("ja/mhlw/6.5.adoc");
+    Files.writeString(
+        page,
+        Files.readString(page, StandardCharsets.UTF_8)
+            .replace("外部との接続点にファイアウォールを置くこと。", "外部との接続点に防火壁を置くこと。"),
+        StandardCharsets.UTF_8);
+
+    live.rebuild(Set.of(page));
+
+    // The item is on the checklist page and in the search index too: the whole site is rebuilt.
+    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("pages rebuilt");
+    assertThat(Files.readString(site.resolve("ja/checklist/mhlw.html"), StandardCharsets.UTF_8))
+        .contains("外部との接続点に防火壁を置くこと。");
+    assertThat(texts(site.resolve("assets/search")).values())
+        .anyMatch(text -> text.contains("防火壁"))
+        .noneMatch(text -> text.contains("ファイアウォールを置く"));
+  }
+
   private static LiveSite live(Path content, Path site, ByteArrayOutputStream log) {
     return live(content, site, log, new LiveReload());
   }
