@@ -8,6 +8,10 @@
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
 <title><#nested></title>
 <#if v.summary?has_content><meta name="description" content="${v.summary}"></#if>
+<meta property="og:title" content="<#nested>">
+<#if v.summary?has_content><meta property="og:description" content="${v.summary}"></#if>
+<meta property="og:locale" content="${(v.lang == "ja")?then("ja_JP", "en_US")}">
+<meta property="og:type" content="website">
 <link rel="stylesheet" href="${v.root}assets/medguide.css">
 <link rel="icon" href="${v.root}assets/favicon.svg" type="image/svg+xml">
 <script src="${v.root}assets/search/engine.js" defer></script>

@@ -1,5 +1,6 @@
 /*
- * medguide page behaviour: folds the navigation on narrow screens; the search box in every page's header (results as you type, "/"
+ * medguide page behaviour: folds the navigation on narrow screens; keeps the #fragment when
+ * switching language; the search box in every page's header (results as you type, "/"
  * to focus) and the results page {lang}/search.html?q=… (shareable). Classic script, so it
  * works from file:// as well as from any web server and sub-path.
  */
@@ -11,6 +12,16 @@
   if (nav && window.matchMedia && window.matchMedia("(max-width: 60rem)").matches) {
     nav.open = false;
   }
+  // The language switch keeps the reader's place: the same fragment on the other language's page
+  // (section and requirement ids are the same in every language).
+  function keepFragment() {
+    Array.prototype.forEach.call(document.querySelectorAll(".lang-switch a[hreflang]"), function (a) {
+      var href = a.getAttribute("href").split("#")[0];
+      a.setAttribute("href", href + (location.hash || ""));
+    });
+  }
+  keepFragment();
+  window.addEventListener("hashchange", keepFragment);
   var body = document.body;
   var root = body.getAttribute("data-root") || "";
   var lang = document.documentElement.lang || "ja";

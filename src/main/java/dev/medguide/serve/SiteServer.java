@@ -101,7 +101,8 @@ public final class SiteServer implements AutoCloseable {
             new ReadOnlyMethods(),
             new SearchApiHandler(this.searcher::get, cachedAnswers),
             liveReload == null ? new Handler.Sequence() : liveReload.handler(siteDir),
-            files));
+            files,
+            new NotFoundPage(siteDir)));
     ContextHandler context = new ContextHandler(gzip, basePath.isEmpty() ? "/" : basePath);
     server.setHandler(context);
     server.setStopAtShutdown(true); // Ctrl-C stops the server cleanly

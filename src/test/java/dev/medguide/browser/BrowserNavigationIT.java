@@ -104,6 +104,20 @@ class BrowserNavigationIT {
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Legibility");
   }
 
+  @Test
+  void languageSwitchKeepsTheFragment() {
+    String page = TestSites.realSite().resolve("ja/mhlw/6.5.html").toUri().toString();
+    browser.get(page + "#requirements");
+    browser.findElement(By.cssSelector(".lang-switch a[hreflang=en]")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("en/mhlw/6.5.html#requirements");
+    // A fragment reached after loading (a requirement's anchor) is kept as well.
+    browser.get(page);
+    ((JavascriptExecutor) browser).executeScript("location.hash = 'mhlw-6.5-C13';");
+    browser.findElement(By.cssSelector(".lang-switch a[hreflang=en]")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("en/mhlw/6.5.html#mhlw-6.5-C13");
+    assertThat(browser.findElement(By.id("mhlw-6.5-C13")).getText()).contains("C-13");
+  }
+
   private void walk(String start, String allowedPrefix) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     browser.get(start);

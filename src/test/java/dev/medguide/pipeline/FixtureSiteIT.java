@@ -42,6 +42,14 @@ class FixtureSiteIT {
     assertThat(doc.title()).startsWith("6.5 技術的安全対策 | ");
     assertThat(doc.selectFirst("h1").text()).isEqualTo("6.5 技術的安全対策");
     assertThat(doc.selectFirst("meta[name=description]").attr("content")).isEqualTo("技術的な対策の節です。");
+    // Link previews (intranet chat tools) read the Open Graph tags.
+    assertThat(doc.selectFirst("meta[property=og:title]").attr("content"))
+        .startsWith("6.5 技術的安全対策 | ");
+    assertThat(doc.selectFirst("meta[property=og:description]").attr("content"))
+        .isEqualTo("技術的な対策の節です。");
+    assertThat(doc.selectFirst("meta[property=og:locale]").attr("content")).isEqualTo("ja_JP");
+    assertThat(page("en/mhlw/6.5.html").selectFirst("meta[property=og:locale]").attr("content"))
+        .isEqualTo("en_US");
   }
 
   @Test

@@ -67,17 +67,26 @@ class AccessibilityIT {
             page.equals("search.html")
                 ? "?q=" + (lang.equals("ja") ? "%E5%A4%96%E9%83%A8%E4%BF%9D%E5%AD%98" : "storage")
                 : "";
-        String dom = TestSites.chromiumDom(file.toUri() + query, work.resolve("profile"), 15_000);
-        Element results = Jsoup.parse(dom).getElementById("axe-results");
-        assertThat(results).as(lang + "/" + page + ": axe did not run").isNotNull();
-        if (!results.text().equals("[]")) {
-          violations.add(lang + "/" + page + ": " + results.text());
+        // Light, and dark as the system setting asks (prefers-color-scheme: dark).
+        for (List<String> mode : List.of(List.<String>of(), List.of("--force-dark-mode"))) {
+          String dom =
+              TestSites.chromiumDom(file.toUri() + query, work.resolve("profile"), 15_000, mode);
+          Element results = Jsoup.parse(dom).getElementById("axe-results");
+          String name = lang + "/" + page + (mode.isEmpty() ? "" : " (dark)");
+          assertThat(results).as(name + ": axe did not run").isNotNull();
+          if (!results.text().equals("[]")) {
+            violations.add(name + ": " + results.text());
+          }
+          checked++;
         }
-        checked++;
       }
     }
     System.out.println(
-        "axe-core WCAG 2.1 AA: " + checked + " pages, " + violations.size() + " with violations");
+        "axe-core WCAG 2.1 AA: "
+            + checked
+            + " page views (light and dark), "
+            + violations.size()
+            + " with violations");
     assertThat(violations).isEmpty();
   }
 }

@@ -72,6 +72,31 @@ class SiteServerIT {
   }
 
   @Test
+  void unknownPathsGetTheSitesOwn404PageInTheirLanguage() throws Exception {
+    HttpResponse<String> ja = get("/ja/no-such-page.html");
+    assertThat(ja.statusCode()).isEqualTo(404);
+    assertThat(ja.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
+    var doc = org.jsoup.Jsoup.parse(ja.body());
+    assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("ja");
+    assertThat(doc.selectFirst("h1").text()).isEqualTo("ページが見つかりません");
+    assertThat(doc.selectFirst("link[rel=stylesheet]").attr("href"))
+        .isEqualTo("../assets/medguide.css");
+    HttpResponse<String> deep = get("/en/mhlw/no/such/page.html");
+    assertThat(deep.statusCode()).isEqualTo(404);
+    var en = org.jsoup.Jsoup.parse(deep.body());
+    assertThat(en.selectFirst("html").attr("lang")).isEqualTo("en");
+    // Its links are rewritten for the folder asked for, so styles and links still resolve.
+    assertThat(en.selectFirst("link[rel=stylesheet]").attr("href"))
+        .isEqualTo("../../../../assets/medguide.css");
+    assertThat(
+            get("/en/mhlw/no/such/" + en.selectFirst("link[rel=stylesheet]").attr("href"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(en.selectFirst(".site-title").attr("href")).isEqualTo("../../../index.html");
+    assertThat(get("/no-such-file.txt").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void badInputGetsFourHundredWithAJsonMessage() throws Exception {
     String[] bad = {
       "/api/search",

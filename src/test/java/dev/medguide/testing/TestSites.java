@@ -144,9 +144,16 @@ public final class TestSites {
 
   /** Opens {@code url} in headless Chromium, lets its scripts run, and returns the DOM as HTML. */
   public static String chromiumDom(String url, Path profile, int virtualTimeMillis) {
+    return chromiumDom(url, profile, virtualTimeMillis, List.of());
+  }
+
+  /** {@link #chromiumDom(String, Path, int)} with more flags ({@code --force-dark-mode}). */
+  public static String chromiumDom(
+      String url, Path profile, int virtualTimeMillis, List<String> flags) {
     List<String> command = new java.util.ArrayList<>();
     command.add("chromium");
     command.addAll(CHROMIUM_FLAGS);
+    command.addAll(flags);
     command.add("--user-data-dir=" + profile);
     command.add("--virtual-time-budget=" + virtualTimeMillis);
     command.add("--dump-dom");
