@@ -9,8 +9,9 @@
 <#-- view: ja (the page is Japanese), provisional (some English readings unconfirmed),
      members: [{no, chair, nameJa, nameEn, confirmed, affiliationJa, affiliationEn}] -->
 <#macro committee view t>
-<div class="table-scroll"><table class="tableblock committee">
-<caption>${t["committee.caption"]?replace("{0}", view.members?size?c)}</caption>
+<#local caption = t["committee.caption"]?replace("{0}", view.members?size?c)>
+<div class="table-scroll" tabindex="0" role="region" aria-label="${caption}"><table class="tableblock committee">
+<caption>${caption}</caption>
 <thead><tr><#list ["no", "name", "affiliation", "role"] as column><th scope="col">${t["committee." + column]}</th></#list></tr></thead>
 <tbody>
 <#list view.members as m>

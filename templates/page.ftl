@@ -25,6 +25,7 @@
       <h1>${page.label}</h1>
       <#if page.originalTitle??><p class="original-title">${t["original.title"]}: <span lang="ja">${page.originalTitle}</span></p></#if>
       <#if page.summary?has_content><p class="summary">${page.summary}</p></#if>
+      <#if page.guideline??><p class="edition-notice">${t["edition.notice." + page.guideline]}</p></#if>
     </header>
     <nav id="page-toc" class="page-toc" aria-labelledby="page-toc-title">
       <h2 id="page-toc-title">${t["toc.title"]}</h2>

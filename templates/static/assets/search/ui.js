@@ -65,41 +65,86 @@
     dropdown();
   }
 
-  /** Results as you type under the header box; Enter opens the full results page. */
+  /**
+   * Results as you type under the header box, as a WAI-ARIA combobox: ArrowDown / ArrowUp move
+   * through the options, Enter opens the chosen one (or, with none chosen, the full results
+   * page), Escape closes the list.
+   */
   function dropdown() {
     var list = document.createElement("ul");
     list.id = "search-suggestions";
     list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
     list.hidden = true;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-autocomplete", "list");
     input.parentNode.appendChild(list);
+    var active = -1;
+
+    function options() {
+      return Array.prototype.slice.call(list.querySelectorAll("[role=option]"));
+    }
+
+    function show(open) {
+      list.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) choose(-1);
+    }
+
+    function choose(index) {
+      var all = options();
+      active = index;
+      all.forEach(function (option, i) { option.setAttribute("aria-selected", i === index ? "true" : "false"); });
+      if (index >= 0 && all[index]) {
+        input.setAttribute("aria-activedescendant", all[index].id);
+        all[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
     var run = debounce(function () {
       var query = input.value.trim();
       if (!query) {
-        list.hidden = true;
+        show(false);
         return;
       }
       S.search(query, lang, 6).then(function (hits) {
         if (input.value.trim() !== query) return;
         list.innerHTML = "";
-        hits.forEach(function (hit) {
+        hits.forEach(function (hit, i) {
           var item = document.createElement("li");
           item.setAttribute("role", "option");
+          item.id = "search-option-" + i;
           var link = document.createElement("a");
           link.href = href(hit.url);
           link.textContent = hit.title;
+          link.tabIndex = -1;
           item.appendChild(link);
           list.appendChild(item);
         });
-        list.hidden = hits.length === 0;
+        choose(-1);
+        show(hits.length > 0);
       });
     }, 120);
     input.addEventListener("input", run);
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") {
-        list.hidden = true;
+      var count = options().length;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!count) return;
+        event.preventDefault();
+        if (list.hidden) show(true);
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        choose(active < 0 && step < 0 ? count - 1 : (active + step + count) % count);
+      } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
+        event.preventDefault();
+        window.location.href = options()[active].querySelector("a").href;
+      } else if (event.key === "Escape" && !list.hidden) {
+        // First Escape closes the list and keeps the words; a second one clears the box.
+        event.preventDefault();
+        show(false);
       }
     });
   }

@@ -34,6 +34,7 @@ final class PageViewBuilder {
     view.put("id", page.id());
     view.put("lang", page.lang().code());
     view.put("kind", page.kind().name().toLowerCase(java.util.Locale.ROOT));
+    page.guideline().ifPresent(g -> view.put("guideline", g));
     view.put("title", page.title());
     view.put("label", label(page));
     view.put("number", labels.number(page));

@@ -105,6 +105,83 @@ class BrowserNavigationIT {
   }
 
   @Test
+  void searchSuggestionsAreAComboboxUsableByKeyboard() {
+    browser.get(TestSites.realSite().resolve("en/mhlw/6.5.html").toUri().toString());
+    var box = browser.findElement(By.id("site-search-input"));
+    box.sendKeys("spoofing");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-suggestions a")));
+    assertThat(box.getAttribute("role")).isEqualTo("combobox");
+    assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+    List<String> options =
+        browser.findElements(By.cssSelector("#search-suggestions [role=option]")).stream()
+            .map(o -> o.getAttribute("id"))
+            .toList();
+    assertThat(options).hasSizeGreaterThan(1);
+    box.sendKeys(Keys.ARROW_DOWN);
+    assertThat(box.getAttribute("aria-activedescendant")).isEqualTo(options.get(0));
+    box.sendKeys(Keys.ARROW_DOWN);
+    assertThat(box.getAttribute("aria-activedescendant")).isEqualTo(options.get(1));
+    assertThat(browser.findElement(By.id(options.get(1))).getAttribute("aria-selected"))
+        .isEqualTo("true");
+    box.sendKeys(Keys.ARROW_UP);
+    assertThat(box.getAttribute("aria-activedescendant")).isEqualTo(options.get(0));
+    box.sendKeys(Keys.ESCAPE);
+    assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
+    assertThat(browser.findElement(By.id("search-suggestions")).isDisplayed()).isFalse();
+    assertThat(box.getAttribute("value")).isEqualTo("spoofing");
+    // Open again, choose the second option, Enter opens it.
+    box.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    String target =
+        browser.findElement(By.cssSelector("#" + options.get(1) + " a")).getAttribute("href");
+    box.sendKeys(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(target));
+  }
+
+  @Test
+  void onAPhoneNoTableCellOrCaptionIsNarrowerThanFourCharacters() {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    for (String page :
+        List.of("crosswalk.html", "committee.html", "overview.html", "glossary.html")) {
+      browser.get(TestSites.realSite().resolve("ja").resolve(page).toUri().toString());
+      List<?> narrow =
+          (List<?>)
+              js.executeScript(
+                  "return Array.prototype.filter.call("
+                      + "document.querySelectorAll('#page-body td, #page-body th, #page-body caption'),"
+                      + " function (c) { var r = c.getBoundingClientRect();"
+                      + " var em = parseFloat(getComputedStyle(c).fontSize);"
+                      + " return c.textContent.trim() && r.width > 0 && r.width < 4 * em; })"
+                      + ".map(function (c) { return c.textContent.trim().slice(0, 20) + ' '"
+                      + " + Math.round(c.getBoundingClientRect().width) + 'px'; });");
+      assertThat(narrow).as(page).isEmpty();
+      Number overflow =
+          (Number)
+              js.executeScript(
+                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue())
+          .as(page + ": the page scrolls sideways")
+          .isLessThanOrEqualTo(0);
+    }
+  }
+
+  @Test
+  void headerAndSearchBoxStayInReachWhileScrolling() {
+    browser.get(TestSites.realSite().resolve("en/mhlw/6.5.html").toUri().toString());
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript("window.scrollTo(0, document.body.scrollHeight);");
+    Number top =
+        (Number)
+            js.executeScript(
+                "return document.querySelector('.site-header').getBoundingClientRect().top;");
+    assertThat(((Number) js.executeScript("return window.scrollY;")).doubleValue()).isPositive();
+    assertThat(top.doubleValue()).isZero();
+    assertThat(browser.findElement(By.id("site-search-input")).isDisplayed()).isTrue();
+  }
+
+  @Test
   void languageSwitchKeepsTheFragment() {
     String page = TestSites.realSite().resolve("ja/mhlw/6.5.html").toUri().toString();
     browser.get(page + "#requirements");

@@ -153,10 +153,7 @@ class MainIT {
                 edit(
                     t.resolve("data.ftl"),
                     0,
-                    line ->
-                        line.startsWith("<caption>${t[\"committee.caption\"]")
-                            ? line + "${nope}"
-                            : line));
+                    line -> line.startsWith("<caption>${caption}") ? line + "${nope}" : line));
     assertThat(output)
         .containsPattern(
             java.util.regex.Pattern.quote(work.resolve("templates/data.ftl").toString())

@@ -42,6 +42,11 @@ class FixtureSiteIT {
     assertThat(doc.title()).startsWith("6.5 技術的安全対策 | ");
     assertThat(doc.selectFirst("h1").text()).isEqualTo("6.5 技術的安全対策");
     assertThat(doc.selectFirst("meta[name=description]").attr("content")).isEqualTo("技術的な対策の節です。");
+    // Guideline pages say which edition they describe and that later ones exist.
+    assertThat(doc.selectFirst(".page-header .edition-notice").text()).contains("第5版", "第6.0版");
+    assertThat(page("en/mic/3.2.3.html").selectFirst(".edition-notice").text())
+        .contains("1st edition", "edition 1.1");
+    assertThat(page("ja/overview.html").selectFirst(".edition-notice")).isNull();
     // Link previews (intranet chat tools) read the Open Graph tags.
     assertThat(doc.selectFirst("meta[property=og:title]").attr("content"))
         .startsWith("6.5 技術的安全対策 | ");
