@@ -24,6 +24,75 @@
   window.addEventListener("hashchange", keepFragment);
   var body = document.body;
   var root = body.getAttribute("data-root") || "";
+  highlight();
+
+  /**
+   * A page opened from a search result (?h=the query's words) marks those words in its body,
+   * scrolls to the first unless the link names an anchor, and offers a button that clears them.
+   */
+  function highlight() {
+    var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/)
+      .filter(function (w) { return w.length > 1 || /[^\x00-\x7f]/.test(w) && w.length > 0; });
+    var scope = document.getElementById("page-body");
+    if (!words.length || !scope) return;
+    var pattern = new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); })
+      .sort(function (a, b) { return b.length - a.length; }).join("|"), "gi");
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        var parent = node.parentNode;
+        return parent && /^(SCRIPT|STYLE|MARK)$/.test(parent.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var marks = [];
+    nodes.forEach(function (node) {
+      var textValue = node.nodeValue;
+      pattern.lastIndex = 0;
+      if (!pattern.test(textValue)) return;
+      pattern.lastIndex = 0;
+      var fragment = document.createDocumentFragment();
+      var last = 0;
+      textValue.replace(pattern, function (match, offset) {
+        fragment.appendChild(document.createTextNode(textValue.slice(last, offset)));
+        var mark = document.createElement("mark");
+        mark.className = "search-highlight";
+        mark.textContent = match;
+        fragment.appendChild(mark);
+        marks.push(mark);
+        last = offset + match.length;
+        return match;
+      });
+      fragment.appendChild(document.createTextNode(textValue.slice(last)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+    if (!marks.length) return;
+    var words2 = JSON.parse(body.getAttribute("data-search-text") || "{}");
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "highlight-clear";
+    clear.textContent = words2.clearHighlight || "×";
+    clear.addEventListener("click", function () {
+      marks.forEach(function (mark) { mark.replaceWith(document.createTextNode(mark.textContent)); });
+      scope.normalize();
+      clear.remove();
+      try {
+        history.replaceState(null, "", location.pathname + location.hash);
+      } catch (e) {
+        // file:// may refuse; the marks are gone all the same.
+      }
+    });
+    scope.insertBefore(clear, scope.firstChild);
+    if (!location.hash) marks[0].scrollIntoView({ block: "center" });
+  }
+
+  /** A result's link: the page, asked to mark the query's words (?h=), then its anchor. */
+  function withHighlight(url, surfaces) {
+    var hash = url.indexOf("#");
+    var path = hash < 0 ? url : url.slice(0, hash);
+    var words = surfaces.filter(function (w, i, all) { return w && all.indexOf(w) === i; }).join(" ");
+    return words ? path + "?h=" + encodeURIComponent(words) + (hash < 0 ? "" : url.slice(hash)) : url;
+  }
   var lang = document.documentElement.lang || "ja";
   var input = document.getElementById("site-search-input");
   var S = window.MedguideSearch;
@@ -119,7 +188,7 @@
           item.setAttribute("role", "option");
           item.id = "search-option-" + i;
           var link = document.createElement("a");
-          link.href = href(hit.url);
+          link.href = withHighlight(href(hit.url), hits.query ? hits.query.surfaces : query.split(/\s+/));
           link.textContent = hit.title;
           link.tabIndex = -1;
           item.appendChild(link);
@@ -214,7 +283,7 @@
           var item = document.createElement("li");
           item.className = "search-result guideline-" + hit.guideline;
           var link = document.createElement("a");
-          link.href = href(hit.url);
+          link.href = withHighlight(href(hit.url), surfaces);
           link.textContent = hit.title;
           if (hit.lang !== lang) link.setAttribute("hreflang", hit.lang);
           var where = document.createElement("span");

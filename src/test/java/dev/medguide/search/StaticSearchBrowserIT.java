@@ -30,9 +30,11 @@ class StaticSearchBrowserIT {
             + URLEncoder.encode("外部保存", StandardCharsets.UTF_8);
     Document dom = Jsoup.parse(TestSites.chromiumDom(url, work.resolve("profile"), 10_000));
     List<String> results = dom.select("#search-results li.search-result > a").eachAttr("href");
+    // Each result asks its page to mark the query's words (?h=).
+    String h = "?h=" + URLEncoder.encode("外部保存", StandardCharsets.UTF_8).replace("+", "%20");
     assertThat(results)
         .as(dom.select("#search-status").text())
-        .contains("../ja/mhlw/8.1.html", "../ja/mic/3.3.5.html");
+        .contains("../ja/mhlw/8.1.html" + h, "../ja/mic/3.3.5.html" + h);
     assertThat(dom.selectFirst("#search-status").text()).matches("\\d+件の結果");
     assertThat(dom.select(".search-snippet mark").eachText()).contains("外部保存");
     assertThat(dom.select("script[src]").eachAttr("src"))
