@@ -34,6 +34,7 @@
     </form>
     <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
     <ol id="search-results" class="search-results"></ol>
+    <p><button type="button" id="search-more" class="search-more" hidden></button></p>
     <noscript><p>${t["search.noscript"]}</p></noscript>
   </article>
 </main>

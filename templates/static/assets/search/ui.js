@@ -224,6 +224,8 @@
     var field = document.getElementById("search-page-input");
     var status = document.getElementById("search-status");
     var results = document.getElementById("search-results");
+    var more = document.getElementById("search-more");
+    var PAGE = 20;
     var params = new URLSearchParams(window.location.search);
     field.value = params.get("q") || "";
     input.value = field.value;
@@ -255,6 +257,7 @@
       if (!query) {
         status.textContent = text.empty || "";
         results.innerHTML = "";
+        more.hidden = true;
         results.setAttribute("aria-busy", "false");
         return;
       }
@@ -274,11 +277,24 @@
         hits = hits.filter(function (h) { return wanted.indexOf(h.guideline) >= 0; });
         hits.sort(function (a, b) { return b.score - a.score; });
         status.textContent = ((partial ? text.countMore : text.count) || "{0}").replace("{0}", hits.length);
-        return S.describe(hits.slice(0, 20));
-      }).then(function (shown) {
-        if (!shown || field.value.trim() !== query) return;
         results.innerHTML = "";
+        return showFrom(hits, 0, surfaces, query);
+      }).catch(function (error) {
+        status.textContent = (text.error || "") + " " + error.message;
+        results.setAttribute("aria-busy", "false");
+      });
+    }
+
+    /**
+     * Shows results from {@code from} on, a page of 20, below those already shown; a "more" button
+     * (focusable, so the keyboard reaches every match) shows the next page and moves focus to it.
+     */
+    function showFrom(hits, from, surfaces, query, focusFirst) {
+      more.hidden = true;
+      return S.describe(hits.slice(from, from + PAGE)).then(function (shown) {
+        if (!shown || field.value.trim() !== query) return;
         var snippets = [];
+        var first = null;
         shown.forEach(function (hit) {
           var item = document.createElement("li");
           item.className = "search-result guideline-" + hit.guideline;
@@ -286,6 +302,7 @@
           link.href = withHighlight(href(hit.url), surfaces);
           link.textContent = hit.title;
           if (hit.lang !== lang) link.setAttribute("hreflang", hit.lang);
+          first = first || link;
           var where = document.createElement("span");
           where.className = "search-result-where";
           where.textContent = (text[hit.guideline] || hit.guideline) + (hit.lang !== lang ? " · " + hit.lang : "");
@@ -297,12 +314,16 @@
           results.appendChild(item);
           snippets.push(S.snippet(hit, surfaces).then(function (html) { excerpt.innerHTML = html; }));
         });
+        if (focusFirst && first) first.focus();
+        var rest = hits.length - from - shown.length;
+        more.hidden = rest <= 0;
+        more.textContent = (text.more || "{0}").replace("{0}", rest);
+        more.onclick = function () {
+          showFrom(hits, from + PAGE, surfaces, query, true);
+        };
         return Promise.all(snippets).then(function () {
           if (field.value.trim() === query) results.setAttribute("aria-busy", "false");
         });
-      }).catch(function (error) {
-        status.textContent = (text.error || "") + " " + error.message;
-        results.setAttribute("aria-busy", "false");
       });
     }
 

@@ -211,6 +211,44 @@ class BrowserNavigationIT {
   }
 
   @Test
+  void everyMatchIsReachableByKeyboardOnTheResultsPage() {
+    String search =
+        TestSites.realSite().resolve("ja/search.html").toUri()
+            + "?q="
+            + java.net.URLEncoder.encode("セキュリティ", java.nio.charset.StandardCharsets.UTF_8);
+    browser.get(search);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    By items = By.cssSelector("#search-results li.search-result");
+    wait.until(
+        b ->
+            b.findElement(By.id("search-results")).getAttribute("aria-busy").equals("false")
+                && !b.findElements(items).isEmpty());
+    int total =
+        Integer.parseInt(
+            browser.findElement(By.id("search-status")).getText().replaceAll("\\D", ""));
+    assertThat(total).isGreaterThan(20);
+    assertThat(browser.findElements(items)).hasSize(20);
+    int shown = 20;
+    while (shown < total) {
+      var more = browser.findElement(By.id("search-more"));
+      assertThat(more.isDisplayed()).isTrue();
+      more.sendKeys(Keys.ENTER);
+      int expected = Math.min(shown + 20, total);
+      wait.until(b -> b.findElements(items).size() == expected);
+      // Focus moves to the first of the new results.
+      assertThat(browser.switchTo().activeElement().getAttribute("href"))
+          .isEqualTo(
+              browser
+                  .findElements(items)
+                  .get(shown)
+                  .findElement(By.tagName("a"))
+                  .getAttribute("href"));
+      shown = expected;
+    }
+    assertThat(browser.findElement(By.id("search-more")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void languageSwitchKeepsTheFragment() {
     String page = TestSites.realSite().resolve("ja/mhlw/6.5.html").toUri().toString();
     browser.get(page + "#requirements");
