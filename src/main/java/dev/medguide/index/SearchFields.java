@@ -42,8 +42,8 @@ public final class SearchFields {
 
   /**
    * A requirement's document has fields of its own (title, text, bigrams), weighted like a page's:
-   * the 137 short items then leave the statistics that rank pages against each other (average
-   * length, document frequencies) as they were.
+   * the short items then leave the statistics that rank pages against each other (average length,
+   * document frequencies) as they were.
    */
   public static final String ITEM_TITLE = "item_title";
 
@@ -66,8 +66,7 @@ public final class SearchFields {
    * when the evidence is otherwise equal, and the pages that list every topic (glossary,
    * correspondence matrix) below the pages that explain one. A requirement ranks below the page it
    * is written in when both match the same words, so a topic finds the explanation first and the
-   * item next to it; the requirement's id and number, which only it carries, still put it first for
-   * a query that names it.
+   * item next to it; a query that cites the item exactly ({@link #ITEM}) still puts it first.
    */
   public static float weight(dev.medguide.model.Page page) {
     return switch (page.kind()) {

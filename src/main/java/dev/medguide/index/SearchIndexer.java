@@ -103,7 +103,13 @@ public final class SearchIndexer {
             page -> {
               Map<String, List<String>> pageSpellings = new LinkedHashMap<>();
               Document document =
-                  document(page, texts.get(page), keywords(page), analyzer, pageSpellings);
+                  document(
+                      page,
+                      texts.get(page),
+                      keywords(page),
+                      references(page),
+                      analyzer,
+                      pageSpellings);
               return new Analyzed(page, document, pageSpellings);
             },
             analyzed -> {
@@ -228,9 +234,6 @@ public final class SearchIndexer {
    * a range page stands for (3.3.1-3.3.4 → 3.3.1 3.3.2 3.3.3 3.3.4).
    */
   private String keywords(Page page) {
-    if (page.kind() == dev.medguide.model.PageKind.REQUIREMENT) {
-      return String.join("\n", references(page));
-    }
     List<String> words = new java.util.ArrayList<>(SectionNumbers.expand(page.number().orElse("")));
     for (GlossaryTerm term : termsByPage().getOrDefault(page.id(), List.of())) {
       words.add(page.lang() == Language.JA ? term.ja() : term.en());
@@ -244,6 +247,9 @@ public final class SearchIndexer {
    * c-13}, {@code 6.5 c13}).
    */
   private List<String> references(Page item) {
+    if (item.kind() != dev.medguide.model.PageKind.REQUIREMENT) {
+      return List.of();
+    }
     java.util.Set<String> keys = new java.util.LinkedHashSet<>();
     keys.add(SearchFields.itemKey(item.id()));
     model
@@ -284,6 +290,7 @@ public final class SearchIndexer {
       Page page,
       PageText text,
       String keywords,
+      List<String> references,
       Analyzer analyzer,
       Map<String, List<String>> spellings) {
     Language lang = page.lang();
@@ -295,10 +302,8 @@ public final class SearchIndexer {
     doc.add(new StoredField(SearchFields.TITLE_STORED, text.title()));
     doc.add(
         new StringField(SearchFields.GUIDELINE, page.guideline().orElse("site"), Field.Store.YES));
-    if (page.kind() == dev.medguide.model.PageKind.REQUIREMENT) {
-      for (String reference : keywords.split("\n")) {
-        doc.add(new StringField(SearchFields.ITEM, reference, Field.Store.YES));
-      }
+    for (String reference : references) {
+      doc.add(new StringField(SearchFields.ITEM, reference, Field.Store.YES));
     }
     doc.add(
         new StringField(

@@ -73,44 +73,40 @@ final class ChecklistWriter {
       Map<String, Object> standalone,
       StandaloneTemplates templates,
       Problems problems) {
-    {
-      String url = url(lang, guideline);
-      Map<String, Object> view = new LinkedHashMap<>(standalone);
-      view.put("label", messages.get(lang, "checklist.title." + guideline));
-      view.put("guideline", guideline);
-      model
-          .guideline(guideline, lang)
-          .map(g -> g.title())
-          .or(() -> model.page(guideline, lang).map(Page::title))
-          .ifPresent(title -> view.put("guidelineTitle", title));
-      List<Map<String, Object>> sections = sections(lang, guideline, url);
-      view.put("sections", sections);
-      view.put("count", sections.stream().mapToInt(s -> ((List<?>) s.get("items")).size()).sum());
-      view.put("statuses", statuses(guideline));
-      view.put(
-          "levels",
-          sections.stream()
-              .flatMap(s -> ((List<?>) s.get("items")).stream())
-              .map(i -> ((Map<?, ?>) i).get("level"))
-              .distinct()
-              .toList());
-      view.put("xlsxUrl", guideline + ".xlsx");
-      view.put(
-          "others",
-          guidelines(lang).stream()
-              .filter(g -> !g.equals(guideline))
-              .map(
-                  g ->
-                      Map.of(
-                          "url", g + ".html", "label", messages.get(lang, "checklist.title." + g)))
-              .toList());
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("page", view);
-      data.put("t", messages.ui(lang));
-      templates.render("checklist.ftl", data, siteDir.resolve(url), problems);
-      writeWorkbook(
-          siteDir.resolve(lang.code() + "/checklist/" + guideline + ".xlsx"), lang, sections);
-    }
+    String url = url(lang, guideline);
+    Map<String, Object> view = new LinkedHashMap<>(standalone);
+    view.put("label", messages.get(lang, "checklist.title." + guideline));
+    view.put("guideline", guideline);
+    model
+        .guideline(guideline, lang)
+        .map(g -> g.title())
+        .or(() -> model.page(guideline, lang).map(Page::title))
+        .ifPresent(title -> view.put("guidelineTitle", title));
+    List<Map<String, Object>> sections = sections(lang, guideline, url);
+    view.put("sections", sections);
+    view.put("count", sections.stream().mapToInt(s -> ((List<?>) s.get("items")).size()).sum());
+    view.put("statuses", statuses(guideline));
+    view.put(
+        "levels",
+        sections.stream()
+            .flatMap(s -> ((List<?>) s.get("items")).stream())
+            .map(i -> ((Map<?, ?>) i).get("level"))
+            .distinct()
+            .toList());
+    view.put("xlsxUrl", guideline + ".xlsx");
+    view.put(
+        "others",
+        guidelines(lang).stream()
+            .filter(g -> !g.equals(guideline))
+            .map(
+                g ->
+                    Map.of("url", g + ".html", "label", messages.get(lang, "checklist.title." + g)))
+            .toList());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("page", view);
+    data.put("t", messages.ui(lang));
+    templates.render("checklist.ftl", data, siteDir.resolve(url), problems);
+    writeWorkbook(siteDir.resolve(url).resolveSibling(guideline + ".xlsx"), lang, sections);
   }
 
   private List<Map<String, Object>> sections(Language lang, String guideline, String url) {

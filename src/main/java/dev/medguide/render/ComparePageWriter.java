@@ -146,7 +146,7 @@ final class ComparePageWriter {
       pair.put("mhlwUrl", "#mhlw-" + link.mhlw());
       pair.put("micLabel", labels.label(right.get(), mic));
       pair.put("micUrl", "#mic-" + link.provider());
-      pair.put("basis", link.basis() == RequirementLink.Basis.SAME_V6 ? "v6" : "named");
+      pair.put("basis", RequirementViews.linkKind(link));
       pair.put("note", link.note(mhlw.lang()));
       pairs.add(pair);
     }

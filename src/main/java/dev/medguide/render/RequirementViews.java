@@ -8,7 +8,6 @@ import dev.medguide.model.Requirement;
 import dev.medguide.model.RequirementLink;
 import dev.medguide.model.Requirements;
 import dev.medguide.model.SiteModel;
-import dev.medguide.model.V6Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +59,7 @@ final class RequirementViews {
       item.put("url", Urls.relative(page.url(), otherPage.get().url()) + "#" + otherId);
       item.put("label", label(other.get(), otherPage.get()));
       item.put("guideline", other.get().level().guideline());
-      item.put("basis", link.basis() == RequirementLink.Basis.SAME_V6 ? "v6" : "named");
+      item.put("basis", linkKind(link));
       item.put("note", link.note(page.lang()));
       out.add(item);
     }
@@ -98,15 +97,17 @@ final class RequirementViews {
     return view;
   }
 
+  /** The checklist page listing the page's items: its guideline's, or its own (cyber). */
   static String checklistUrl(Page page) {
-    return page.lang().code() + "/checklist/" + page.guideline().orElse(page.id()) + ".html";
+    return ChecklistWriter.url(page.lang(), page.guideline().orElse(page.id()));
+  }
+
+  /** How a link is labelled ({@code req.link.v6}, {@code req.link.named} in the messages). */
+  static String linkKind(RequirementLink link) {
+    return link.basis() == RequirementLink.Basis.SAME_V6 ? "v6" : "named";
   }
 
   Messages messages() {
     return messages;
-  }
-
-  static String locations(List<V6Location> locations, Language lang) {
-    return String.join(" / ", locations.stream().map(l -> l.label(lang)).toList());
   }
 }

@@ -183,11 +183,7 @@ class BrowserNavigationIT {
 
   @Test
   void aResultOpensWithTheTermHighlightedWhichCanBeCleared() {
-    String search =
-        TestSites.realSite().resolve("ja/search.html").toUri()
-            + "?q="
-            + java.net.URLEncoder.encode("なりすまし", java.nio.charset.StandardCharsets.UTF_8);
-    browser.get(search);
+    browser.get(searchPage("なりすまし"));
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
@@ -212,11 +208,7 @@ class BrowserNavigationIT {
 
   @Test
   void everyMatchIsReachableByKeyboardOnTheResultsPage() {
-    String search =
-        TestSites.realSite().resolve("ja/search.html").toUri()
-            + "?q="
-            + java.net.URLEncoder.encode("セキュリティ", java.nio.charset.StandardCharsets.UTF_8);
-    browser.get(search);
+    browser.get(searchPage("セキュリティ"));
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     By items = By.cssSelector("#search-results li.search-result");
     wait.until(
@@ -307,11 +299,21 @@ class BrowserNavigationIT {
                 .executeScript(
                     "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
     assertThat(resources).allMatch(url -> url.toString().startsWith(allowedPrefix));
-    List<String> errors =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .toList();
-    assertThat(errors).as("console errors").isEmpty();
+    assertThat(consoleErrors(browser)).as("console errors").isEmpty();
+  }
+
+  /** The Japanese results page for {@code query}, from file://. */
+  static String searchPage(String query) {
+    return TestSites.realSite().resolve("ja/search.html").toUri()
+        + "?q="
+        + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The severe messages of the browser's console. */
+  static List<String> consoleErrors(WebDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 }

@@ -244,11 +244,6 @@ class ChecklistBrowserIT {
         // The browser's own pages (chrome://) aside, nothing but files of the site and the
         // exported CSV (blob:): no request goes over the network.
         .noneMatch(u -> u.matches("(?i)(https?|wss?|ftp)://.*"));
-    List<String> errors =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .toList();
-    assertThat(errors).as("console errors").isEmpty();
+    assertThat(BrowserNavigationIT.consoleErrors(browser)).as("console errors").isEmpty();
   }
 }
