@@ -46,7 +46,7 @@
 </#macro>
 
 <#-- Body attributes the search scripts read: where the site root is, and the UI words. -->
-<#macro bodyAttributes v>data-root="${v.root}" data-search-text="{&quot;count&quot;:&quot;${t["search.count"]?json_string}&quot;,&quot;countMore&quot;:&quot;${t["search.countMore"]?json_string}&quot;,&quot;empty&quot;:&quot;${t["search.empty"]?json_string}&quot;,&quot;error&quot;:&quot;${t["search.error"]?json_string}&quot;,&quot;mhlw&quot;:&quot;${t["related.mhlw"]?json_string}&quot;,&quot;mic&quot;:&quot;${t["related.mic"]?json_string}&quot;,&quot;site&quot;:&quot;${t["search.site"]?json_string}&quot;,&quot;clearHighlight&quot;:&quot;${t["search.clearHighlight"]?json_string}&quot;,&quot;more&quot;:&quot;${t["search.more"]?json_string}&quot;}"</#macro>
+<#macro bodyAttributes v>data-root="${v.root}" data-search-text="{&quot;count&quot;:&quot;${t["search.count"]?json_string}&quot;,&quot;countMore&quot;:&quot;${t["search.countMore"]?json_string}&quot;,&quot;countApproximate&quot;:&quot;${t["search.countApproximate"]?json_string}&quot;,&quot;empty&quot;:&quot;${t["search.empty"]?json_string}&quot;,&quot;error&quot;:&quot;${t["search.error"]?json_string}&quot;,&quot;mhlw&quot;:&quot;${t["related.mhlw"]?json_string}&quot;,&quot;mic&quot;:&quot;${t["related.mic"]?json_string}&quot;,&quot;site&quot;:&quot;${t["search.site"]?json_string}&quot;,&quot;clearHighlight&quot;:&quot;${t["search.clearHighlight"]?json_string}&quot;,&quot;more&quot;:&quot;${t["search.more"]?json_string}&quot;}"</#macro>
 
 <#-- Breadcrumbs from the home page to the current page. -->
 <#macro breadcrumbs v>

@@ -34,6 +34,12 @@
 ${content.body?no_esc}
       <#if page.related?has_content><@m.related page.related/></#if>
     </div>
+    <#if page.terms?has_content>
+    <nav class="page-terms" aria-labelledby="page-terms-title">
+      <h2 id="page-terms-title">${t["terms.title"]}</h2>
+      <ul><#list page.terms as term><li><a href="${term.url}">${term.label}</a></li></#list></ul>
+    </nav>
+    </#if>
     <#if page.children?has_content && page.kind != "home">
     <section class="children" aria-labelledby="children-title">
       <h2 id="children-title">${t["children.title"]}</h2>
@@ -58,6 +64,7 @@ ${content.body?no_esc}
   <p class="source"><span class="source-label">${t["source.label"]}:</span> <@m.source page.source page.lang/></p>
   </#if>
   <#if page.sourceNote?has_content><p class="source-note"><span class="source-label">${t["source.note.label"]}:</span> ${page.sourceNote}</p></#if>
+  <p class="page-meta"><#if page.changed??><span class="source-label">${t["meta.changed"]}:</span> <time datetime="${page.changed}">${page.changed}</time> · </#if><span class="source-label">${t["meta.version"]}:</span> <code>${page.version}</code></p>
   <p class="disclaimer">${t["footer.note"]}</p>
 </footer>
 </body>

@@ -21,6 +21,13 @@ test("golden vectors: normalisation and variant mapping match Java", async () =>
   }
 });
 
+test("golden vectors: phrases are folded as GlossaryExpansion.fold folds them", async () => {
+  const variants = plain((await S.load("ja", "meta")).variants);
+  for (const row of golden) {
+    assert.strictEqual(S.fold(row.input, variants), row.folded, row.input);
+  }
+});
+
 test("golden vectors: CJK bigrams match Lucene's CJKBigramFilter", () => {
   for (const row of golden) {
     assert.deepStrictEqual(plain(S.bigrams(row.normalized)), row.bigrams ? row.bigrams.split(" ") : [], row.input);

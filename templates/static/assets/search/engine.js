@@ -337,10 +337,42 @@
           if (part && part !== whole) expansions(part).forEach(function (t) { if (extra.indexOf(t) < 0) extra.push(t); });
         });
         extra.forEach(function (t) { if (seg.terms.indexOf(t) < 0) seg.terms.push(t); });
-        var grams = lang === "ja" ? bigrams(text).filter(function (g, k, all) { return all.indexOf(g) === k; }) : [];
-        return { meta: meta, words: words, terms: seg.terms, bigrams: grams, surfaces: seg.surfaces, text: text, raw: raw };
+        var unique = function (g, k, all) { return all.indexOf(g) === k; };
+        var grams = lang === "ja" ? bigrams(fold(text, meta.variants)).filter(unique) : [];
+        // What a result must contain one of (as QueryMatch on the Java side): each part's words,
+        // all of them, and in Japanese a part of several words as a phrase in the text; or the
+        // glossary's terms for the whole query or a part.
+        var forms = [];
+        function addForm(terms, phrase) {
+          var key = terms.join("\u0000") + "\u0001" + phrase;
+          if (terms.length && !forms.some(function (f) { return f.key === key; })) {
+            var own = phrase === null ? [] : bigrams(phrase).filter(unique);
+            forms.push({ terms: terms, phrase: phrase, grams: own, key: key });
+          }
+        }
+        whole.split(/\s+/).forEach(function (part) {
+          if (!part) return;
+          var terms = segment(part, lookup, lang === "ja").terms;
+          addForm(terms, lang === "ja" && terms.length > 1 ? fold(part, meta.variants) : null);
+        });
+        if (whole) addForm(expansions(whole), null);
+        whole.split(/\s+/).forEach(function (part) {
+          if (part && part !== whole) addForm(expansions(part), null);
+        });
+        return { meta: meta, words: words, terms: seg.terms, bigrams: grams, forms: forms, surfaces: seg.surfaces, text: text, raw: raw };
       });
     });
+  }
+
+  /**
+   * The form a phrase is looked for in, in the query and in a page's text alike, and the text of
+   * the bigram fields: canonical spellings, no space between Japanese characters and no katakana
+   * long vowel (as GlossaryExpansion.fold).
+   */
+  function fold(text, variants) {
+    return canonicalize(normalize(text), variants)
+      .replace(/(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[ \t\u3000]+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g, "")
+      .replace(/(?<=[\u30a1-\u30fc])\u30fc(?![\u30a1-\u30fc])/g, "");
   }
 
   /** A field length from its one-byte norm, as Lucene's SmallFloat.byte4ToInt decodes it. */
@@ -450,16 +482,25 @@
       return Promise.all(Object.keys(shards).map(function (n) { return load(lang, "postings-" + n); })).then(function () {
         var scores = {};
         var partial = false;
+        // The query words each document has in a field of its own text (meta.match), and the
+        // words whose lists are cut (a document not in the list may still have them).
+        var present = {};
+        var presentGram = {};
+        var cut = {};
         Object.keys(fieldTerms).forEach(function (field) {
+          var matching = (meta.match || []).indexOf(field) >= 0 || field === "bigram" || field === "item_bigram";
           fieldTerms[field].forEach(function (t) {
             var found = postingsOf(lang, meta, field, t);
             if (!found) return;
             var df = found.df;
             var postings = found.list;
             partial = partial || df > postings.length / 3;
+            if (matching && df > postings.length / 3) cut[t] = true;
+            var into = field === "bigram" || field === "item_bigram" ? presentGram : present;
             for (var p = 0; p < postings.length; p += 3) {
               var doc = postings[p];
               scores[doc] = (scores[doc] || 0) + meta.boosts[field] * bm25(meta, field, df, postings[p + 1], postings[p + 2]);
+              if (matching) (into[doc] = into[doc] || {})[t] = true;
             }
           });
         });
@@ -468,17 +509,83 @@
         if (item >= 0) {
           scores[item] = (scores[item] || 0) + meta.itemBoost / docClass(meta, item)[2];
         }
-        var hits = Object.keys(scores).map(function (key) {
-          var doc = Number(key);
+        // Which documents match: by a form without a phrase (or as the item cited), or by the
+        // words of a phrase form, then to be checked for the phrase in their text.
+        function all(doc, wanted, where) {
+          return wanted.length > 0 && wanted.every(function (t) { return cut[t] || (where[doc] && where[doc][t]); });
+        }
+        // A phrase's candidates have all its bigrams, or all its words (as QueryMatch).
+        function hasForm(doc, form) {
+          return all(doc, form.terms, present) || (form.phrase !== null && all(doc, form.grams, presentGram));
+        }
+        var direct = q.forms.filter(function (f) { return f.phrase === null; });
+        var phrased = q.forms.filter(function (f) { return f.phrase !== null; });
+        var found = Object.keys(scores).map(Number).map(function (doc) {
           var c = docClass(meta, doc);
-          return { doc: doc, guideline: c[0], kind: c[1], lang: lang, score: scores[key] * c[2] };
+          var how = doc === item || direct.some(function (f) { return hasForm(doc, f); }) ? "direct"
+            : phrased.some(function (f) { return hasForm(doc, f); }) ? "phrase" : "none";
+          return { doc: doc, guideline: c[0], kind: c[1], lang: lang, score: scores[doc] * c[2], how: how };
         });
-        hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        var out = limit ? hits.slice(0, limit) : hits;
-        out.query = q;
-        // Some of a very common term's documents are not in the static index: more may match.
-        out.partial = partial;
-        return limit ? describe(out) : out;
+        found.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+        var phrases = phrased.map(function (f) { return f.phrase; });
+        return accept(found.filter(function (h) { return h.how !== "none"; }), limit, function (hit) {
+          return hit.how === "direct" ? Promise.resolve(true) : containsPhrase(lang, meta, hit.doc, phrases);
+        }).then(function (real) {
+          // Only when no document has the words do bigrams alone find something (approximate).
+          var approximate = real.length === 0 && found.length > 0;
+          var hits = approximate ? found : real;
+          var out = limit ? hits.slice(0, limit) : hits;
+          out.query = q;
+          out.approximate = approximate;
+          // Some of a very common term's documents are not in the static index, or more phrase
+          // candidates than are checked: more may match.
+          out.partial = partial || real.cut;
+          return limit ? describe(out) : out;
+        });
+      });
+    });
+  }
+
+  /** The most documents whose text is searched for a phrase, per query (as Lucene). */
+  var PHRASE_CANDIDATES = 1000;
+
+  /**
+   * The hits (best first) that pass an asynchronous test, at most limit (0: all), tested in
+   * batches in order so that a limited search stops early. The result's cut says whether
+   * candidates were left untested.
+   */
+  function accept(hits, limit, test) {
+    var out = [];
+    var tested = 0;
+    function next(from) {
+      if ((limit && out.length >= limit) || from >= hits.length || tested >= PHRASE_CANDIDATES) {
+        out = limit ? out.slice(0, limit) : out;
+        out.cut = from < hits.length && !(limit && out.length >= limit);
+        return Promise.resolve(out);
+      }
+      var batch = hits.slice(from, from + 16);
+      return Promise.all(batch.map(function (hit) {
+        if (hit.how !== "direct") tested++;
+        return test(hit);
+      })).then(function (ok) {
+        batch.forEach(function (hit, k) { if (ok[k]) out.push(hit); });
+        return next(from + batch.length);
+      });
+    }
+    return next(0);
+  }
+
+  /** Whether a document's title, headings, keywords and text contain one of some (folded) phrases. */
+  function containsPhrase(lang, meta, doc, phrases) {
+    var per = meta.shards.docs;
+    return Promise.all([load(lang, "docs-" + Math.floor(doc / per)), load(lang, "text-" + doc + "-0")]).then(function (first) {
+      var row = first[0][doc % per];
+      var rest = [];
+      for (var n = 1; n < first[1].n; n++) rest.push(load(lang, "text-" + doc + "-" + n));
+      return Promise.all(rest).then(function (chunks) {
+        var text = row[2] + "\n" + (row[3] || "") + "\n" + (row[4] || "") + "\n" + first[1].t + chunks.map(function (c) { return c.t; }).join("");
+        var folded = fold(text, meta.variants);
+        return phrases.some(function (p) { return folded.indexOf(p) >= 0; });
       });
     });
   }
@@ -550,6 +657,7 @@
     load: load,
     normalize: normalize,
     canonicalize: canonicalize,
+    fold: fold,
     bigrams: bigrams,
     segment: segment,
     shard: shard,

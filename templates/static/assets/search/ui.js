@@ -268,15 +268,19 @@
         if (field.value.trim() !== query) return;
         var hits = [];
         var partial = false;
+        // Results that only share parts of words (bigrams) are shown only if no language has
+        // the words themselves, and then said to be so.
+        var approximate = lists.every(function (list) { return list.approximate || !list.length; });
         lists.forEach(function (list) {
           surfaces = surfaces.concat(list.query.surfaces);
-          hits = hits.concat(list);
+          if (approximate || !list.approximate) hits = hits.concat(list);
           partial = partial || list.partial;
         });
         var wanted = selected();
         hits = hits.filter(function (h) { return wanted.indexOf(h.guideline) >= 0; });
         hits.sort(function (a, b) { return b.score - a.score; });
-        status.textContent = ((partial ? text.countMore : text.count) || "{0}").replace("{0}", hits.length);
+        var counted = approximate && hits.length ? text.countApproximate : partial ? text.countMore : text.count;
+        status.textContent = (counted || "{0}").replace("{0}", hits.length);
         results.innerHTML = "";
         return showFrom(hits, 0, surfaces, query);
       }).catch(function (error) {

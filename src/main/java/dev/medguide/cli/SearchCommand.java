@@ -74,6 +74,9 @@ final class SearchCommand implements Callable<Integer> {
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(hits));
       } else {
+        if (!hits.isEmpty() && hits.get(0).approximate()) {
+          main.out().println("no page contains these words; these results contain parts of them:");
+        }
         for (int i = 0; i < hits.size(); i++) {
           SearchHit hit = hits.get(i);
           main.out()

@@ -21,7 +21,8 @@ import org.apache.lucene.util.Bits;
  * whatever order a one-page rebuild left them in the Lucene index.
  *
  * @param docIds each exported document's Lucene document number, by export number
- * @param rows id, URL and title of each document, for {@code docs-N.js}
+ * @param rows id, URL, title, headings and keywords (one per line) of each document, for {@code
+ *     docs-N.js}
  * @param classes the distinct (guideline, kind, prior) of the documents
  * @param classOfDoc per document, the character of its class ({@link #CLASS_CODES})
  * @param priors per document, its prior weight
@@ -70,7 +71,11 @@ record ExportedDocuments(
           List.of(
               stored.get(SearchFields.ID),
               stored.get(SearchFields.URL),
-              stored.get(SearchFields.TITLE_STORED)));
+              stored.get(SearchFields.TITLE_STORED),
+              java.util.Objects.requireNonNullElse(
+                  stored.get(SearchFields.field(SearchFields.HEADINGS, lang)), ""),
+              java.util.Objects.requireNonNullElse(
+                  stored.get(SearchFields.field(SearchFields.KEYWORDS, lang)), "")));
       List<Object> docClass =
           List.of(stored.get(SearchFields.GUIDELINE), stored.get(SearchFields.KIND), prior);
       if (!classes.contains(docClass)) {

@@ -17,6 +17,9 @@ public final class GlossaryExpansion {
   private final Map<Language, Map<String, List<String>>> byTarget = new TreeMap<>();
   private final Map<String, String> variants = new java.util.LinkedHashMap<>();
 
+  /** The keys of {@link #variants} by first character, longest first. */
+  private final Map<Character, List<String>> byFirst = new java.util.HashMap<>();
+
   public GlossaryExpansion(SearchAnalysis analysis, List<GlossaryTerm> glossary) {
     for (Language target : Language.values()) {
       Map<String, List<String>> map = new TreeMap<>();
@@ -57,6 +60,9 @@ public final class GlossaryExpansion {
     for (String canonical : new java.util.ArrayList<>(variants.values())) {
       variants.putIfAbsent(canonical, canonical);
     }
+    variants.keySet().stream()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        .forEach(v -> byFirst.computeIfAbsent(v.charAt(0), c -> new ArrayList<>()).add(v));
   }
 
   /**
@@ -69,9 +75,10 @@ public final class GlossaryExpansion {
     int i = 0;
     while (i < in.length()) {
       String match = null;
-      for (String surface : variants.keySet()) {
-        if (in.startsWith(surface, i) && (match == null || surface.length() > match.length())) {
+      for (String surface : byFirst.getOrDefault(in.charAt(i), List.of())) {
+        if (in.startsWith(surface, i)) {
           match = surface;
+          break;
         }
       }
       if (match == null) {
@@ -83,6 +90,26 @@ public final class GlossaryExpansion {
     }
     return out.toString();
   }
+
+  /**
+   * The form in which a phrase is looked for in a text, and the text of the bigram fields:
+   * canonical spellings ({@link #canonicalize}), no space between two Japanese characters (茗原 秀幸 is
+   * 茗原秀幸) and no long vowel ending a katakana word (サーバー is サーバ, as the analysis stems it). The
+   * static search folds the same way (engine.js, {@code fold}).
+   */
+  public String fold(String text) {
+    String spaced = JAPANESE_SPACE.matcher(canonicalize(text)).replaceAll("");
+    return LONG_VOWEL.matcher(spaced).replaceAll("");
+  }
+
+  private static final java.util.regex.Pattern LONG_VOWEL =
+      java.util.regex.Pattern.compile("(?<=[\\u30a1-\\u30fc])\\u30fc(?![\\u30a1-\\u30fc])");
+
+  private static final String JAPANESE =
+      "[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]";
+
+  private static final java.util.regex.Pattern JAPANESE_SPACE =
+      java.util.regex.Pattern.compile("(?<=" + JAPANESE + ")[ \\t\\u3000]+(?=" + JAPANESE + ")");
 
   /** Japanese variant spellings (normalised) → the normalised term, longest variant first. */
   public Map<String, String> variants() {
@@ -99,15 +126,29 @@ public final class GlossaryExpansion {
    * looked up in the glossary.
    */
   public List<String> expand(String query, Language target) {
-    String normalized = SearchAnalysis.normalize(query).strip();
-    List<String> terms = new ArrayList<>(byTarget.get(target).getOrDefault(normalized, List.of()));
-    for (String part : normalized.split("\\s+")) {
-      if (!part.equals(normalized)) {
-        byTarget.get(target).getOrDefault(part, List.of()).stream()
-            .filter(t -> !terms.contains(t))
-            .forEach(terms::add);
-      }
+    List<String> terms = new ArrayList<>();
+    for (List<String> expansion : expansions(query, target)) {
+      expansion.stream().filter(t -> !terms.contains(t)).forEach(terms::add);
     }
     return terms;
+  }
+
+  /**
+   * The glossary's spellings in a query, each as its terms in the target language: the whole
+   * normalised query, then each space-separated part, where the glossary has them.
+   */
+  public List<List<String>> expansions(String query, Language target) {
+    String normalized = SearchAnalysis.normalize(query).strip();
+    Map<String, List<String>> map = byTarget.get(target);
+    List<List<String>> out = new ArrayList<>();
+    if (map.containsKey(normalized)) {
+      out.add(map.get(normalized));
+    }
+    for (String part : normalized.split("\\s+")) {
+      if (!part.equals(normalized) && map.containsKey(part)) {
+        out.add(map.get(part));
+      }
+    }
+    return out;
   }
 }

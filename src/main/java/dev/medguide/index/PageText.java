@@ -15,7 +15,7 @@ import org.jsoup.nodes.TextNode;
  * (安全管\n理 must stay 安全管理) and become spaces elsewhere.
  *
  * @param title the page's {@code h1}
- * @param headings the body's headings, one per line
+ * @param headings the page's summary and the body's headings, one per line
  * @param body the body text without headings, one block per line
  */
 public record PageText(String title, String headings, String body) {
@@ -58,6 +58,11 @@ public record PageText(String title, String headings, String body) {
     Element copy = body.clone();
     copy.select(EXCLUDED + ", " + GENERATED).remove();
     List<String> headings = new ArrayList<>();
+    // The summary under the title (the page's description) is read with the headings.
+    Element summary = document.selectFirst(".page-header .summary");
+    if (summary != null) {
+      headings.add(text(summary).strip());
+    }
     for (Element heading : copy.select("h2, h3, h4, h5, h6")) {
       headings.add(text(heading).strip());
       heading.remove();

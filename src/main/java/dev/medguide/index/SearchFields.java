@@ -58,6 +58,15 @@ public final class SearchFields {
     return name.equals(BIGRAM) || name.equals(ITEM_BIGRAM);
   }
 
+  /**
+   * The fields a result must contain the query's words in (see QueryMatch): the page's own text,
+   * and its keywords, which the page shows (its glossary terms, the section numbers it covers).
+   * Bigrams only rank.
+   */
+  public static java.util.List<String> matchFields() {
+    return java.util.List.of(TITLE, KEYWORDS, HEADINGS, BODY, ITEM_TITLE, ITEM_BODY);
+  }
+
   /** A document's prior weight, multiplied into its score (a doc-values field). */
   public static final String WEIGHT = "weight";
 

@@ -61,11 +61,15 @@ public final class SearchIndexer {
   private final SiteModel model;
   private final SearchAnalysis analysis;
 
+  /** Folds the text of the bigram fields (see {@link GlossaryExpansion#fold}). */
+  private final GlossaryExpansion expansion;
+
   private Map<String, List<GlossaryTerm>> termsByPage;
 
   public SearchIndexer(SiteModel model) {
     this.model = model;
     this.analysis = new SearchAnalysis(model.data().glossary());
+    this.expansion = new GlossaryExpansion(analysis, model.data().glossary());
   }
 
   /** What was indexed. */
@@ -286,7 +290,7 @@ public final class SearchIndexer {
    * spellings of the title, headings and body are added to {@code spellings} (see {@link
    * RecordedTokens#addSpellings}).
    */
-  private static Document document(
+  private Document document(
       Page page,
       PageText text,
       String keywords,
@@ -323,13 +327,14 @@ public final class SearchIndexer {
         .addSpellings(text.body(), spellings);
     if (lang == Language.JA) {
       String all = text.title() + "\n" + text.headings() + "\n" + text.body();
-      addText(doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), all, false);
+      addText(
+          doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), expansion.fold(all), false);
     }
     return doc;
   }
 
   /** A requirement's text, in the fields of its own; its body is also stored for snippets. */
-  private static void addItemText(
+  private void addItemText(
       Document doc,
       Language lang,
       PageText text,
@@ -343,7 +348,12 @@ public final class SearchIndexer {
     doc.add(new StoredField(SearchFields.field(SearchFields.ITEM_TEXT, lang), text.body()));
     if (lang == Language.JA) {
       String all = text.title() + "\n" + body;
-      addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_BIGRAM, lang), all, false);
+      addText(
+          doc,
+          analyzer,
+          SearchFields.field(SearchFields.ITEM_BIGRAM, lang),
+          expansion.fold(all),
+          false);
     }
   }
 

@@ -146,6 +146,7 @@ final class StaticIndexExporter {
     meta.put("k1", SearchFields.K1);
     meta.put("b", SearchFields.B);
     meta.put("boosts", boosts);
+    meta.put("match", SearchFields.matchFields().stream().filter(boosts::containsKey).toList());
     meta.put("avg", postings.average());
     meta.put("docCount", postings.docCounts());
     meta.put("count", docs.docIds().size());

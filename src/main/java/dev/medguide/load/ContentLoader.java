@@ -103,15 +103,16 @@ public final class ContentLoader {
             sources.values().stream().map(SourceFile::page).toList(),
             data,
             requirements);
-    return new LoadedContent(model, sources, problems);
+    return new LoadedContent(model, sources, problems, SourceDates.of(contentDir));
   }
 
   /**
    * Reloads a few changed pages into the content of the last build, when that is all that changed:
    * each path is an existing page's file, its header (and so its title, id, summary, place in the
-   * site) and its requirements are unchanged, and its sections still match its other language.
-   * Anything else (a new or deleted page, a changed title, a data file, a problem) needs a full
-   * load, which finds and reports it.
+   * site) and its requirements are unchanged, its sections still match its other language, and the
+   * content version is the same (see {@link SourceDates}). Anything else (a new or deleted page, a
+   * changed title, a data file, a problem, a first edit after a commit) needs a full load, which
+   * finds and reports it.
    *
    * @return the content with the new page sources, or empty if a full load is needed
    */
@@ -142,10 +143,12 @@ public final class ContentLoader {
         .map(f -> byPath.get(absolute(f)).page().id())
         .distinct()
         .forEach(id -> ContentChecks.sameSections(sources, id, problems));
-    if (!problems.isEmpty()) {
+    SourceDates dates = SourceDates.of(options.contentDir());
+    // Every page shows the content version: when it changes, every page changes.
+    if (!problems.isEmpty() || !dates.version().equals(previous.dates().version())) {
       return Optional.empty();
     }
-    return Optional.of(new LoadedContent(previous.model(), sources, previous.problems()));
+    return Optional.of(new LoadedContent(previous.model(), sources, previous.problems(), dates));
   }
 
   private static Path absolute(Path path) {
@@ -157,6 +160,8 @@ public final class ContentLoader {
       entries
           .filter(Files::isDirectory)
           .map(p -> p.getFileName().toString())
+          // .git and other dot-folders (content kept in a repository of its own) are not content.
+          .filter(name -> !name.startsWith("."))
           .filter(name -> !name.equals("data") && Language.fromCode(name).isEmpty())
           .sorted()
           .forEach(

@@ -11,6 +11,7 @@ import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,13 @@ final class PageTemplateEngine extends DelegatingTemplateEngine {
     Optional<SourceFile> source = sourceOf(document);
     if (source.isPresent()) {
       Language lang = source.get().page().lang();
-      model.put("page", views.build(source.get().page()));
+      Map<String, Object> view = views.build(source.get().page());
+      content
+          .dates()
+          .changed(source.get().path())
+          .ifPresent(date -> view.put("changed", date.toString()));
+      view.put("version", content.dates().version());
+      model.put("page", view);
       model.put("t", messages.ui(lang));
     }
     try {

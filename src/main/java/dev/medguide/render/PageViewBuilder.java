@@ -51,6 +51,7 @@ final class PageViewBuilder {
     view.put("children", model.children(page).stream().map(c -> link(page, c)).toList());
     source(page).ifPresent(s -> view.put("source", s));
     view.put("related", related(page));
+    view.put("terms", terms(page));
     originalTitle(page).ifPresent(t -> view.put("originalTitle", t));
     return view;
   }
@@ -215,6 +216,27 @@ final class PageViewBuilder {
       related.add(item);
     }
     return related;
+  }
+
+  /**
+   * The glossary terms whose entry lists this page, each linked to its entry: what the page is
+   * found by (the search's keywords), shown.
+   */
+  private List<Map<String, Object>> terms(Page page) {
+    List<Map<String, Object>> terms = new ArrayList<>();
+    Optional<Page> glossary = model.page("glossary", page.lang());
+    if (glossary.isEmpty() || page.id().equals("glossary")) {
+      return terms;
+    }
+    for (var term : model.data().glossary()) {
+      if (term.pages().contains(page.id())) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("label", page.lang() == Language.JA ? term.ja() : term.en());
+        item.put("url", Urls.relative(page.url(), glossary.get().url()) + "#" + term.id());
+        terms.add(item);
+      }
+    }
+    return terms;
   }
 
   /** For pages not in Japanese: the Japanese title, which is the authoritative name. */

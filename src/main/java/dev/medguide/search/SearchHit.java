@@ -10,6 +10,8 @@ package dev.medguide.search;
  * @param guideline {@code mhlw}, {@code mic} or {@code site}
  * @param score the BM25 score
  * @param snippet an HTML-escaped excerpt with matches in {@code <mark>}
+ * @param approximate whether the hit was found only through parts of words (bigrams), because no
+ *     page contains the query's words
  */
 public record SearchHit(
     String id,
@@ -18,4 +20,5 @@ public record SearchHit(
     String url,
     String guideline,
     double score,
-    String snippet) {}
+    String snippet,
+    boolean approximate) {}

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -73,7 +75,9 @@ public final class SiteSearcher implements AutoCloseable {
   }
 
   /**
-   * Searches one or all languages.
+   * Searches one or all languages. A result must contain one of the query's forms ({@link
+   * QueryMatch}); only when nothing does are results found through the bigram field alone returned,
+   * each marked {@link SearchHit#approximate()}.
    *
    * @param query the user's words; blank or punctuation-only queries find nothing
    * @param languages the languages to search
@@ -81,30 +85,45 @@ public final class SiteSearcher implements AutoCloseable {
    */
   public List<SearchHit> search(String query, Set<Language> languages, int limit) {
     String text = clean(query);
-    List<SearchHit> hits = new ArrayList<>();
     if (text.isBlank() || limit <= 0) {
-      return hits;
+      return new ArrayList<>();
     }
+    List<SearchHit> hits = search(text, languages, limit, false);
+    return hits.isEmpty() ? search(text, languages, limit, true) : hits;
+  }
+
+  private static final Predicate<Document> ACCEPT_ALL = doc -> true;
+
+  /** The most documents a phrase is looked for in, per query and language. */
+  static final int PHRASE_CANDIDATES = 1000;
+
+  private List<SearchHit> search(
+      String text, Set<Language> languages, int limit, boolean approximate) {
+    List<SearchHit> hits = new ArrayList<>();
     try {
       for (Language lang : languages) {
-        Query q = query(text, lang);
-        if (q == null) {
+        Set<String> marks = highlights(text, lang);
+        Query item = itemQuery(text);
+        if (approximate) {
+          add(hits, query(text, lang, item, null), limit, ACCEPT_ALL, lang, marks, true);
           continue;
         }
-        TopDocs top = searcher.search(q, limit);
-        Set<String> marks = highlights(text, lang);
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
-          Document doc = searcher.storedFields().document(scoreDoc.doc);
-          hits.add(
-              new SearchHit(
-                  doc.get(SearchFields.ID),
-                  lang.code(),
-                  doc.get(SearchFields.TITLE_STORED),
-                  doc.get(SearchFields.URL),
-                  doc.get(SearchFields.GUIDELINE),
-                  scoreDoc.score,
-                  snippets.snippet(body(doc, lang), marks)));
+        QueryMatch match = QueryMatch.of(text, lang, words.get(lang), bigrams, expansion, item);
+        List<SearchHit> found = new ArrayList<>();
+        add(found, query(text, lang, item, match.direct()), limit, ACCEPT_ALL, lang, marks, false);
+        Optional<Query> candidates = match.phraseCandidates();
+        if (candidates.isPresent()) {
+          add(
+              found,
+              query(text, lang, item, candidates.get()),
+              limit,
+              match::hasPhrase,
+              lang,
+              marks,
+              false);
         }
+        found.sort((a, b) -> Double.compare(b.score(), a.score()));
+        hits.addAll(found.subList(0, Math.min(limit, found.size())));
       }
     } catch (IOException e) {
       throw new BuildException("search failed: " + e.getMessage(), e);
@@ -113,21 +132,61 @@ public final class SiteSearcher implements AutoCloseable {
     return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
   }
 
+  /** Adds up to limit hits of a query that pass a test, best first. */
+  private void add(
+      List<SearchHit> hits,
+      Query q,
+      int limit,
+      Predicate<Document> accept,
+      Language lang,
+      Set<String> marks,
+      boolean approximate)
+      throws IOException {
+    if (q == null) {
+      return;
+    }
+    int added = 0;
+    TopDocs top = searcher.search(q, accept == ACCEPT_ALL ? limit : PHRASE_CANDIDATES);
+    for (ScoreDoc scoreDoc : top.scoreDocs) {
+      Document doc = searcher.storedFields().document(scoreDoc.doc);
+      if (added == limit) {
+        break;
+      }
+      if (!accept.test(doc)) {
+        continue;
+      }
+      added++;
+      hits.add(
+          new SearchHit(
+              doc.get(SearchFields.ID),
+              lang.code(),
+              doc.get(SearchFields.TITLE_STORED),
+              doc.get(SearchFields.URL),
+              doc.get(SearchFields.GUIDELINE),
+              scoreDoc.score,
+              snippets.snippet(body(doc, lang), marks),
+              approximate));
+    }
+  }
+
   /** The stored text a snippet is cut from: a page's body, or a requirement's text. */
   private static String body(Document doc, Language lang) {
     String body = doc.get(SearchFields.field(SearchFields.BODY, lang));
     return body != null ? body : doc.get(SearchFields.field(SearchFields.ITEM_TEXT, lang));
   }
 
-  /** The query of one language: every analysed term in every field, weighted by field. */
-  Query query(String text, Language lang) {
+  /**
+   * The query of one language: every analysed term in every field, weighted by field, over the
+   * documents of a filter (all if null).
+   */
+  Query query(String text, Language lang, Query item, Query filter) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     int clauses = 0;
     Set<String> terms = queryTerms(text, lang);
     for (Map.Entry<String, Float> field : SearchFields.boosts(lang).entrySet()) {
       Set<String> fieldTerms =
           SearchFields.isBigram(field.getKey())
-              ? new LinkedHashSet<>(SearchAnalysis.terms(bigrams, expansion.canonicalize(text)))
+              ? new LinkedHashSet<>(SearchAnalysis.terms(bigrams, expansion.fold(text)))
               : terms;
       for (String term : fieldTerms) {
         Query termQuery = new TermQuery(new Term(SearchFields.field(field.getKey(), lang), term));
@@ -137,17 +196,22 @@ public final class SiteSearcher implements AutoCloseable {
     }
     // A query that is an item's id (mhlw-6.5-C13) puts that item first.
     builder.add(
-        new BoostQuery(
-            new ConstantScoreQuery(
-                new TermQuery(new Term(SearchFields.ITEM, SearchFields.itemKey(text)))),
-            SearchFields.ITEM_BOOST),
+        new BoostQuery(new ConstantScoreQuery(item), SearchFields.ITEM_BOOST),
         BooleanClause.Occur.SHOULD);
     builder.add(
         new TermQuery(new Term(SearchFields.LANG, lang.code())), BooleanClause.Occur.FILTER);
+    if (filter != null) {
+      builder.add(filter, BooleanClause.Occur.FILTER);
+    }
     return clauses == 0
         ? null
         : FunctionScoreQuery.boostByValue(
             builder.build(), DoubleValuesSource.fromFloatField(SearchFields.WEIGHT));
+  }
+
+  /** The documents whose item id is the query. */
+  private static Query itemQuery(String text) {
+    return new TermQuery(new Term(SearchFields.ITEM, SearchFields.itemKey(text)));
   }
 
   /** The word-field terms of a query: its analysed words and their glossary expansions. */

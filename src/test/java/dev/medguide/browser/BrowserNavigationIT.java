@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -139,32 +141,68 @@ class BrowserNavigationIT {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(target));
   }
 
-  @Test
-  void onAPhoneNoTableCellOrCaptionIsNarrowerThanFourCharacters() {
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    for (String page :
-        List.of("crosswalk.html", "committee.html", "overview.html", "glossary.html")) {
-      browser.get(TestSites.realSite().resolve("ja").resolve(page).toUri().toString());
-      List<?> narrow =
-          (List<?>)
-              js.executeScript(
-                  "return Array.prototype.filter.call("
-                      + "document.querySelectorAll('#page-body td, #page-body th, #page-body caption'),"
-                      + " function (c) { var r = c.getBoundingClientRect();"
-                      + " var em = parseFloat(getComputedStyle(c).fontSize);"
-                      + " return c.textContent.trim() && r.width > 0 && r.width < 4 * em; })"
-                      + ".map(function (c) { return c.textContent.trim().slice(0, 20) + ' '"
-                      + " + Math.round(c.getBoundingClientRect().width) + 'px'; });");
-      assertThat(narrow).as(page).isEmpty();
-      Number overflow =
-          (Number)
-              js.executeScript(
-                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-      assertThat(overflow.intValue())
-          .as(page + ": the page scrolls sideways")
-          .isLessThanOrEqualTo(0);
+  /**
+   * On a phone and on a desktop screen, tables keep words whole and the page never scrolls
+   * sideways.
+   */
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"390, 844", "1280, 900"})
+  void noTableCellOrCaptionIsNarrowerThanFourCharacters(int width, int height) {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    try {
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      for (String page :
+          List.of("crosswalk.html", "committee.html", "overview.html", "glossary.html")) {
+        browser.get(TestSites.realSite().resolve("ja").resolve(page).toUri().toString());
+        List<?> narrow =
+            (List<?>)
+                js.executeScript(
+                    "return Array.prototype.filter.call("
+                        + "document.querySelectorAll('#page-body td, #page-body th, #page-body caption'),"
+                        + " function (c) { var r = c.getBoundingClientRect();"
+                        + " var em = parseFloat(getComputedStyle(c).fontSize);"
+                        + " return c.textContent.trim() && r.width > 0 && r.width < 4 * em; })"
+                        + ".map(function (c) { return c.textContent.trim().slice(0, 20) + ' '"
+                        + " + Math.round(c.getBoundingClientRect().width) + 'px'; });");
+        assertThat(narrow).as(page + " at " + width + " px").isEmpty();
+        Number overflow =
+            (Number)
+                js.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow.intValue())
+            .as(page + " at " + width + " px: the page scrolls sideways")
+            .isLessThanOrEqualTo(0);
+      }
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
+  }
+
+  /**
+   * The results page lists and counts only pages that contain the query (なりすまし: 8, not the 57 that
+   * its bigrams reach), and says so when nothing contains the words and it shows pages that contain
+   * parts of them.
+   */
+  @Test
+  void theResultsPageCountsOnlyRealMatchesAndSaysWhenTheyArePartial() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    By items = By.cssSelector("#search-results li.search-result");
+    browser.get(searchPage("なりすまし"));
+    wait.until(
+        b ->
+            b.findElement(By.id("search-results")).getAttribute("aria-busy").equals("false")
+                && !b.findElements(items).isEmpty());
+    assertThat(browser.findElement(By.id("search-status")).getText()).isEqualTo("8件の結果");
+    assertThat(browser.findElements(items)).hasSize(8);
+    assertThat(browser.findElement(By.id("search-more")).isDisplayed()).isFalse();
+    browser.get(searchPage("まし"));
+    wait.until(
+        b ->
+            b.findElement(By.id("search-results")).getAttribute("aria-busy").equals("false")
+                && !b.findElements(items).isEmpty());
+    assertThat(browser.findElement(By.id("search-status")).getText())
+        .startsWith("この語を含むページはありません。語の一部を含む")
+        .endsWith("件の結果");
   }
 
   @Test

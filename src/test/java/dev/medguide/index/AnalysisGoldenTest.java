@@ -48,7 +48,9 @@ class AnalysisGoldenTest {
         .append(
             "# words: the Japanese word-field terms (Kuromoji chain); bigrams: the CJK bigram terms. Space-separated.\n")
         .append("# shard: the exporter's shard of the normalized text among 64.\n")
-        .append("input\tnormalized\twords\tbigrams\tshard\n");
+        .append(
+            "# folded: as phrases are compared and bigrams indexed (variants, no space between Japanese, no long vowel).\n")
+        .append("input\tnormalized\twords\tbigrams\tshard\tfolded\n");
     try (Analyzer words = analysis.words(Language.JA, false);
         Analyzer bigrams = analysis.bigrams()) {
       for (String input : inputs()) {
@@ -62,6 +64,8 @@ class AnalysisGoldenTest {
             .append(String.join(" ", SearchAnalysis.terms(bigrams, normalized)))
             .append('\t')
             .append(StaticIndexExporter.shard(normalized, 64))
+            .append('\t')
+            .append(expansion.fold(input))
             .append('\n');
       }
     }

@@ -76,6 +76,70 @@ class RealSiteIT {
     assertThat(TestSites.snapshot(second)).isEqualTo(TestSites.snapshot(first)).isNotEmpty();
   }
 
+  /**
+   * Every guideline page says which edition it describes and when its source last changed: the date
+   * of the last commit of that file (asked of git here), or its file time if it has changes not
+   * committed; one content version on every page.
+   */
+  @Test
+  void guidelinePagesShowTheirEditionNoticeAndTheDateTheirSourceLastChanged() throws IOException {
+    Path project = TestSites.projectDir();
+    Set<String> versions = new HashSet<>();
+    int pages = 0;
+    for (String lang : List.of("ja", "en")) {
+      for (String guideline : List.of("mhlw", "mic")) {
+        try (Stream<Path> files = Files.list(first.resolve(lang).resolve(guideline))) {
+          for (Path html : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+            String name = html.getFileName().toString().replace(".html", ".adoc");
+            Path source = project.resolve("content").resolve(lang).resolve(guideline).resolve(name);
+            Document page = Jsoup.parse(html.toFile(), "UTF-8");
+            assertThat(page.select(".edition-notice").text()).as(html.toString()).isNotBlank();
+            Element time = page.selectFirst(".page-meta time[datetime]");
+            assertThat(time).as(html.toString()).isNotNull();
+            assertThat(time.attr("datetime")).as(html.toString()).isEqualTo(lastChanged(source));
+            versions.add(page.select(".page-meta code").text());
+            pages++;
+          }
+        }
+      }
+    }
+    assertThat(pages).isGreaterThan(100);
+    assertThat(versions).hasSize(1);
+    assertThat(versions.iterator().next()).matches("[0-9a-f]{12}");
+  }
+
+  /** git's date of a file's last commit if it is committed unchanged, else its file time. */
+  private static String lastChanged(Path source) throws IOException {
+    Path dir = source.getParent();
+    TestSites.ProcessResult status =
+        TestSites.run(
+            Map.of(),
+            "git",
+            "-C",
+            dir.toString(),
+            "status",
+            "--porcelain",
+            "--",
+            source.toString());
+    TestSites.ProcessResult log =
+        TestSites.run(
+            Map.of(),
+            "git",
+            "-C",
+            dir.toString(),
+            "log",
+            "-1",
+            "--format=%cs",
+            "--",
+            source.toString());
+    if (status.code() == 0 && status.out().isBlank() && log.code() == 0 && !log.out().isBlank()) {
+      return log.out().strip();
+    }
+    return java.time.LocalDate.ofInstant(
+            Files.getLastModifiedTime(source).toInstant(), java.time.ZoneOffset.UTC)
+        .toString();
+  }
+
   @Test
   void everyPageLinksToItsCounterpartAndNothingLoadsFromAnotherHost() throws Exception {
     try (Stream<Path> walk = Files.walk(first)) {

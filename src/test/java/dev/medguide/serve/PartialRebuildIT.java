@@ -29,9 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
 class PartialRebuildIT {
   @TempDir Path work;
 
+  /**
+   * The content as an author has it while editing: a git checkout with a change not yet committed,
+   * so the content version ("…-dirty") stays the same across the edits of a test.
+   */
+  private Path authorsCheckout() throws java.io.IOException {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    TestSites.committedToGit(work);
+    Path index = content.resolve("ja/index.adoc");
+    Files.writeString(
+        index,
+        Files.readString(index, StandardCharsets.UTF_8) + "\n// a draft note\n",
+        StandardCharsets.UTF_8);
+    return content;
+  }
+
   @Test
   void aBodyChangeRebuildsOnlyItsPagesAndMatchesAFullBuild() throws Exception {
-    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path content = authorsCheckout();
     Path site = work.resolve("site");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     LiveReload reload = new LiveReload();
@@ -69,9 +84,33 @@ class PartialRebuildIT {
     assertThat(index.values()).anyMatch(text -> text.contains("部分再構築"));
   }
 
+  /** Every page shows the content version, so the edit that makes it "-dirty" rebuilds them all. */
+  @Test
+  void theFirstEditAfterACommitRebuildsEveryPageWithTheNewVersion() throws Exception {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    TestSites.committedToGit(work);
+    Path site = work.resolve("site");
+    LiveSite live = live(content, site, new ByteArrayOutputStream(), new LiveReload());
+    live.buildNow();
+    String committed = version(site.resolve("ja/mhlw/6.4.html"));
+    assertThat(committed).matches("[0-9a-f]{12}");
+    Path page = content.resolve("ja/mhlw/6.5.adoc");
+    Files.writeString(
+        page,
+        Files.readString(page, StandardCharsets.UTF_8) + "\n新しい段落です。\n",
+        StandardCharsets.UTF_8);
+    live.rebuild(Set.of(page));
+    assertThat(version(site.resolve("ja/mhlw/6.4.html"))).isEqualTo(committed + "-dirty");
+    assertThat(version(site.resolve("en/index.html"))).isEqualTo(committed + "-dirty");
+  }
+
+  private static String version(Path html) throws java.io.IOException {
+    return org.jsoup.Jsoup.parse(html.toFile(), "UTF-8").select(".page-meta code").text();
+  }
+
   @Test
   void aStaticIndexOvertakenByANewerRebuildIsNotPublished() throws Exception {
-    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path content = authorsCheckout();
     Path site = work.resolve("site");
     BuildOptions options = TestSites.options(content, site, EnumSet.allOf(Language.class));
     BuildPipeline pipeline = new BuildPipeline(options, TestSites.toolchain(), Progress.silent());
@@ -105,7 +144,7 @@ class PartialRebuildIT {
 
   @Test
   void aChangedTitleRebuildsTheWholeSite() throws Exception {
-    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path content = authorsCheckout();
     Path site = work.resolve("site");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     LiveSite live = live(content, site, log);
@@ -127,7 +166,7 @@ class PartialRebuildIT {
 
   @Test
   void aChangedRequirementRebuildsTheWholeSiteSoTheChecklistAndSearchFollow() throws Exception {
-    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path content = authorsCheckout();
     Path site = work.resolve("site");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     LiveSite live = live(content, site, log);

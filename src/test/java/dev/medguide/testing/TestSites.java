@@ -203,6 +203,33 @@ public final class TestSites {
     return target;
   }
 
+  /**
+   * Makes a folder a git work tree with everything in it committed (at a fixed date), as an
+   * author's content usually is: pages then show commit dates and the content version is the
+   * commit's, which stays the same while the author edits (see SourceDates).
+   */
+  public static Path committedToGit(Path dir) {
+    Map<String, String> env =
+        Map.of(
+            "GIT_AUTHOR_DATE", "2020-01-02T03:04:05+00:00",
+            "GIT_COMMITTER_DATE", "2020-01-02T03:04:05+00:00",
+            "GIT_AUTHOR_NAME", "medguide test",
+            "GIT_AUTHOR_EMAIL", "test@example.org",
+            "GIT_COMMITTER_NAME", "medguide test",
+            "GIT_COMMITTER_EMAIL", "test@example.org");
+    for (String[] command :
+        List.of(
+            new String[] {"git", "init", "-q"},
+            new String[] {"git", "add", "."},
+            new String[] {"git", "commit", "-q", "-m", "content"})) {
+      ProcessResult result = run(dir, env, command);
+      if (result.code() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + ": " + result.err());
+      }
+    }
+    return dir;
+  }
+
   public static BuildResult build(Path contentDir, Path outputDir) {
     return build(contentDir, outputDir, EnumSet.allOf(Language.class));
   }
