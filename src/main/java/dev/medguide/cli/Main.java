@@ -94,6 +94,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    OneShotJvm.watchLauncher();
     Optional<Integer> tuned = OneShotJvm.relaunch(args);
     if (tuned.isPresent()) {
       System.exit(tuned.get());

@@ -43,7 +43,59 @@ final class OneShotJvm {
   /** How long a child stopped after running out of memory has to end before it is killed. */
   private static final long STOP_GRACE_SECONDS = 10;
 
+  /** The property that tells a child build its launcher's process id. */
+  static final String LAUNCHER = "medguide.launcher";
+
+  /** The exit code of a build stopped because its launcher ended (as after Ctrl-C). */
+  static final int LAUNCHER_GONE = 130;
+
   private OneShotJvm() {}
+
+  /**
+   * In a child build: ends this JVM when the launcher ends, however it ended (a SIGKILL runs no
+   * shutdown hook, so the launcher cannot stop the child itself). The exit runs this JVM's hooks,
+   * which leave the site as it was (a build writes into a staging folder).
+   */
+  static void watchLauncher() {
+    String pid = System.getProperty(LAUNCHER);
+    if (pid == null) {
+      return;
+    }
+    Optional<ProcessHandle> launcher;
+    try {
+      launcher = ProcessHandle.of(Long.parseLong(pid));
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (launcher.isEmpty()) {
+      launcherGone();
+      return;
+    }
+    // Polled, not onExit(): for a process that is not its child the JDK may notice late.
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (launcher.get().isAlive()) {
+                  Thread.sleep(LAUNCHER_POLL_MILLIS);
+                }
+                launcherGone();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "medguide-watch-launcher");
+    watch.setDaemon(true);
+    watch.start();
+  }
+
+  /** How often a child build checks that its launcher is alive. */
+  private static final long LAUNCHER_POLL_MILLIS = 100;
+
+  private static void launcherGone() {
+    System.err.println("medguide: the command that started this build has ended; stopping it");
+    System.exit(LAUNCHER_GONE);
+  }
 
   /**
    * Runs the command in a tuned child JVM if it is a one-shot build and this JVM is not tuned.
@@ -126,8 +178,10 @@ final class OneShotJvm {
     // The -Dmedguide.* settings given to the launcher are the build's.
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("medguide.") && !name.equals("medguide.jvm"))
+        .filter(name -> !name.equals(LAUNCHER))
         .sorted()
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+    command.add("-D" + LAUNCHER + "=" + ProcessHandle.current().pid());
     command.add("-cp");
     command.add(ClassArchive.absoluteClassPath());
     command.add(Main.class.getName());

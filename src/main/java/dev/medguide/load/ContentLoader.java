@@ -77,6 +77,8 @@ public final class ContentLoader {
     }
     Problems problems = new Problems();
     checkTopLevel(contentDir, problems);
+    SafePaths.checkLinks(contentDir, "content/", problems);
+    SafePaths.checkLinks(options.templatesDir(), "templates/", problems);
     DataReader dataReader = new DataReader(contentDir, problems);
     SiteData data = dataReader.read();
     List<GuidelineInfo> guidelines = data.guidelines();
@@ -128,7 +130,7 @@ public final class ContentLoader {
     Map<PageKey, SourceFile> sources = new LinkedHashMap<>(previous.sources());
     for (Path file : changed) {
       SourceFile old = byPath.get(absolute(file));
-      if (old == null || !Files.isRegularFile(file)) {
+      if (old == null || !Files.isRegularFile(file) || Files.isSymbolicLink(file)) {
         return Optional.empty();
       }
       Optional<SourceFile> read = reader.read(old.path(), old.page().lang());
@@ -182,7 +184,9 @@ public final class ContentLoader {
     }
     try (Stream<Path> walk = Files.walk(langDir)) {
       List<Path> files = new ArrayList<>();
+      // A link out of the folder is reported by SafePaths and never read.
       walk.filter(Files::isRegularFile)
+          .filter(file -> !Files.isSymbolicLink(file) || SafePaths.inside(file, langDir))
           .sorted()
           .forEach(
               file -> {

@@ -38,6 +38,7 @@ final class PageReader {
     }
     Header header = HeaderReader.read(text.lines());
     checkAttributes(file, header);
+    SourceLimits.check(file, text.lines(), header, problems);
     String path = pathWithoutExtension(folderLang, file);
     String expectedId = idForPath(path);
     String id = header.value(PREFIX + "id").orElse("");
@@ -68,6 +69,13 @@ final class PageReader {
 
   private Utf8Reader.Result decode(Path file) {
     try {
+      if (Files.size(file) > SourceLimits.MAX_BYTES) {
+        problems.add(
+            file,
+            0,
+            "page larger than " + SourceLimits.MAX_BYTES / (1024 * 1024) + " MiB: split it");
+        return null;
+      }
       return Utf8Reader.decode(Files.readAllBytes(file));
     } catch (IOException e) {
       problems.add(file, 0, "cannot read: " + e.getMessage());

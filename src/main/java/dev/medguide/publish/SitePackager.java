@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Packs a published site into one zip for intranet administrators: the site under {@code medguide/}
  * plus {@code README-ja.txt} and {@code README-en.txt} on how to host it. Entries are sorted and
- * carry a fixed time, so the same site always gives the same bytes.
+ * carry a fixed time, so the same site always gives the same bytes; each carries a Unix mode, 0644
+ * for files and 0755 for folders (with an entry of its own), so that unzip gives a web server
+ * running as another user a readable site whatever the packer's umask.
  */
 public final class SitePackager {
   /**
@@ -40,16 +42,18 @@ public final class SitePackager {
       Files.createDirectories(zip.toAbsolutePath().getParent());
       Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
       try (OutputStream out = Files.newOutputStream(partial);
-          ZipOutputStream archive = new ZipOutputStream(out)) {
+          ZipArchiveOutputStream archive = new ZipArchiveOutputStream(out)) {
         for (String readme : List.of("README-ja.txt", "README-en.txt")) {
           add(archive, readme, Files.readAllBytes(templatesDir.resolve("package").resolve(readme)));
         }
         try (Stream<Path> files = Files.walk(siteDir)) {
-          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-            add(
-                archive,
-                ROOT + siteDir.relativize(file).toString().replace('\\', '/'),
-                Files.readAllBytes(file));
+          for (Path file : files.sorted().toList()) {
+            String name = ROOT + siteDir.relativize(file).toString().replace('\\', '/');
+            if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              add(archive, name.endsWith("/") ? name : name + "/", null);
+            } else if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              add(archive, name, Files.readAllBytes(file));
+            }
           }
         }
       }
@@ -60,11 +64,21 @@ public final class SitePackager {
     }
   }
 
-  private static void add(ZipOutputStream archive, String name, byte[] bytes) throws IOException {
-    ZipEntry entry = new ZipEntry(name);
+  /** Mode bits of a regular file and a folder, as unzip reads them. */
+  static final int FILE_MODE = 0100644;
+
+  static final int FOLDER_MODE = 040755;
+
+  /** Adds a file, or a folder when bytes is null. */
+  private static void add(ZipArchiveOutputStream archive, String name, byte[] bytes)
+      throws IOException {
+    ZipArchiveEntry entry = new ZipArchiveEntry(name);
     entry.setTime(FIXED_TIME);
-    archive.putNextEntry(entry);
-    archive.write(bytes);
-    archive.closeEntry();
+    entry.setUnixMode(bytes == null ? FOLDER_MODE : FILE_MODE);
+    archive.putArchiveEntry(entry);
+    if (bytes != null) {
+      archive.write(bytes);
+    }
+    archive.closeArchiveEntry();
   }
 }

@@ -208,10 +208,28 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
     current.set(conversion);
     try {
       String html = asciidoctor.convertFile(file, options(source.page(), file));
+      RawHtmlPolicy.check(source, html, allowsHtml(source), conversion.problems());
       return new Conversion(source, html, conversion.problems());
+    } catch (StackOverflowError e) {
+      // Nesting far too deep for the parser; the load stage names the line (SourceLimits).
+      conversion.problems().add(source.path(), 0, "nested too deeply to convert");
+      return new Conversion(source, "", conversion.problems());
     } finally {
       current.remove();
     }
+  }
+
+  /** Whether the page's header sets {@link RawHtmlPolicy#ALLOW}. */
+  private static boolean allowsHtml(SourceFile source) {
+    for (String line : source.lines()) {
+      if (line.isBlank()) {
+        return false; // the header ends at the first blank line
+      }
+      if (line.strip().startsWith(":" + RawHtmlPolicy.ALLOW + ":")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Options options(Page page, File file) {
@@ -227,6 +245,7 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
         .toFile(false)
         .standalone(false)
         .safe(SafeMode.SAFE)
+        .sourcemap(true)
         .baseDir(file.getParentFile())
         .attributes(Attributes.builder().attributes(attributes).build())
         .build();

@@ -39,6 +39,12 @@ final class DataBlocks {
             new Macro("crosswalk", page -> new CrosswalkMatrix(model, messages).view(page)));
     new RequirementBlocks(model, new RequirementViews(model, messages), templates)
         .register(asciidoctor);
+    asciidoctor.javaExtensionRegistry().treeprocessor(new RawHtmlPolicy.Blocks());
+  }
+
+  /** A passthrough block of medguide's own HTML (a data table, a requirement's parts). */
+  static Map<String, Object> generated() {
+    return new java.util.HashMap<>(Map.of(RawHtmlPolicy.GENERATED, "true"));
   }
 
   /** The page a node of a document being converted belongs to (its lang and page-id attributes). */
@@ -77,7 +83,7 @@ final class DataBlocks {
       Page page = pageOf(parent, model);
       String html =
           templates.render(name, renderer.view(page), messages.ui(page.lang()), page.url());
-      return createBlock(parent, "pass", List.of(html));
+      return createBlock(parent, "pass", List.of(html), generated());
     }
   }
 }

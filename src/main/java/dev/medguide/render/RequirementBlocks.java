@@ -75,12 +75,16 @@ final class RequirementBlocks {
               List.of(),
               new HashMap<>(Map.of("role", "requirement level-" + r.level().code())));
       item.setId(id);
-      item.append(createBlock(item, "pass", List.of(html("requirementHead", view, page))));
+      item.append(
+          createBlock(
+              item, "pass", List.of(html("requirementHead", view, page)), DataBlocks.generated()));
       Block body =
           createBlock(item, "open", List.of(), new HashMap<>(Map.of("role", "requirement-body")));
       item.append(body);
       parseContent(body, reader.readLines());
-      item.append(createBlock(item, "pass", List.of(html("requirementFoot", view, page))));
+      item.append(
+          createBlock(
+              item, "pass", List.of(html("requirementFoot", view, page)), DataBlocks.generated()));
       return item;
     }
   }
@@ -95,7 +99,10 @@ final class RequirementBlocks {
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
       Page page = page(parent);
       return createBlock(
-          parent, "pass", List.of(html("requirementsCoverage", views.coverage(page), page)));
+          parent,
+          "pass",
+          List.of(html("requirementsCoverage", views.coverage(page), page)),
+          DataBlocks.generated());
     }
   }
 }

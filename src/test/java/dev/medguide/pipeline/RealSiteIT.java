@@ -105,7 +105,55 @@ class RealSiteIT {
     }
     assertThat(pages).isGreaterThan(100);
     assertThat(versions).hasSize(1);
-    assertThat(versions.iterator().next()).matches("[0-9a-f]{12}");
+    assertThat(versions.iterator().next()).matches("[0-9a-f]{12}(-dirty)?");
+  }
+
+  /**
+   * No text of a source is silently left out of its page: every run of ten or more Japanese
+   * characters (ja) or six or more words (en) on a text line of an .adoc file occurs in the text of
+   * the page built from it. Markup breaks runs, so they are plain text in both.
+   */
+  @Test
+  void everyTextOfTheSourceIsOnItsPage() throws IOException {
+    Path contentDir = TestSites.projectDir().resolve("content");
+    java.util.regex.Pattern ja =
+        java.util.regex.Pattern.compile("[\\p{IsHan}\\p{InHiragana}\\p{InKatakana}ー々、]{10,}");
+    java.util.regex.Pattern en = java.util.regex.Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){5,}");
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (String lang : List.of("ja", "en")) {
+      List<Path> sources;
+      try (Stream<Path> walk = Files.walk(contentDir.resolve(lang))) {
+        sources = walk.filter(f -> f.toString().endsWith(".adoc")).sorted().toList();
+      }
+      for (Path source : sources) {
+        String relative = contentDir.resolve(lang).relativize(source).toString();
+        Path html = first.resolve(lang).resolve(relative.replace(".adoc", ".html"));
+        String text = Jsoup.parse(html.toFile(), "UTF-8").body().text().replaceAll("\\s+", " ");
+        boolean comment = false;
+        for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
+          if (line.startsWith("////")) {
+            comment = !comment;
+          }
+          if (comment || line.startsWith("//") || line.startsWith(":") || line.startsWith("[")) {
+            continue;
+          }
+          // A macro shows its text: xref:6.5.adoc[6.5 …] is "6.5 …" on the page.
+          String plain =
+              line.replaceAll("\\b[a-z]+:[^\\s\\[]*\\[([^\\]]*)\\]", "$1")
+                  .replaceAll("https?://\\S+", " ");
+          java.util.regex.Matcher run = (lang.equals("ja") ? ja : en).matcher(plain);
+          while (run.find()) {
+            checked++;
+            if (!text.contains(run.group())) {
+              missing.add(source + ": " + run.group());
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(1000);
+    assertThat(missing).isEmpty();
   }
 
   /** git's date of a file's last commit if it is committed unchanged, else its file time. */

@@ -57,6 +57,53 @@ class PackagedJarIT {
     }
   }
 
+  /**
+   * With the usual umask (022) a published site is readable by a web server running as another
+   * user: files 0644, folders 0755, none left 0600 by a temporary file; the zip's entries carry
+   * 0644 and 0755 whatever the umask of the machine that packed it.
+   */
+  @Test
+  void theSiteAndItsZipAreReadableByAWebServerRunningAsAnotherUser() throws IOException {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path site = work.resolve("modes/site");
+    Path zipFile = work.resolve("modes/site.zip");
+    List<String> command = command(List.of(), content, site, "--zip", zipFile.toString());
+    String line =
+        "umask 022 && exec "
+            + command.stream()
+                .map(a -> "'" + a.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+    TestSites.ProcessResult result = TestSites.run(Map.of(), "sh", "-c", line);
+    assertThat(result.code()).as(result.err()).isZero();
+    Map<String, String> modes = new java.util.TreeMap<>();
+    try (var walk = Files.walk(site)) {
+      for (Path path : walk.toList()) {
+        modes.put(
+            site.relativize(path).toString(),
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(path)));
+      }
+    }
+    assertThat(modes).hasSizeGreaterThan(50);
+    modes.forEach(
+        (path, mode) ->
+            assertThat(mode)
+                .as(path)
+                .isEqualTo(Files.isDirectory(site.resolve(path)) ? "rwxr-xr-x" : "rw-r--r--"));
+    try (var zip =
+        org.apache.commons.compress.archivers.zip.ZipFile.builder()
+            .setFile(zipFile.toFile())
+            .get()) {
+      var entries = java.util.Collections.list(zip.getEntries());
+      assertThat(entries).hasSizeGreaterThan(50);
+      for (var entry : entries) {
+        assertThat(Integer.toOctalString(entry.getUnixMode()))
+            .as(entry.getName())
+            .isEqualTo(entry.isDirectory() ? "40755" : "100644");
+      }
+    }
+  }
+
   @Test
   void theFirstBuildWritesAClassArchiveThatLaterBuildsMapQuietly() throws IOException {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
@@ -116,14 +163,47 @@ class PackagedJarIT {
     assertThat(stagingFolders()).as("the stopped build's staging folder").isEmpty();
   }
 
+  /**
+   * SIGKILL of the launcher (no shutdown hook runs in it) still ends the build JVM it started: the
+   * child watches its launcher, ends, leaves the previous site as it was and no staging folder.
+   */
+  @Test
+  void noBuildOutlivesItsKilledLauncher() throws Exception {
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    Path site = work.resolve("site");
+    Map<String, String> before = publishedThenEdited(content, site);
+    Process launcher =
+        new ProcessBuilder(command(List.of(), content, site))
+            .redirectOutput(work.resolve("out.txt").toFile())
+            .redirectError(work.resolve("err.txt").toFile())
+            .start();
+    List<ProcessHandle> children = List.of();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (children.isEmpty() && launcher.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        children = launcher.toHandle().children().toList();
+      }
+      assertThat(children).as("the build's own JVM").isNotEmpty();
+      launcher.destroyForcibly(); // SIGKILL
+      assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      for (ProcessHandle child : children) {
+        child.onExit().get(60, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).as("the build after its launcher was killed").isFalse();
+      }
+    } finally {
+      launcher.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
+    }
+    assertThat(stagingFolders()).isEmpty();
+    assertThat(TestSites.snapshot(site)).isEqualTo(before);
+  }
+
   @Test
   void aStoppedBuildLeavesThePreviousSiteAndNoStagingFolder() throws Exception {
     Path content = TestSites.copyFixture("mini", work.resolve("content"));
     Path site = work.resolve("site");
-    TestSites.ProcessResult first = build(List.of(), content, site);
-    assertThat(first.code()).as(first.err()).isZero();
-    Map<String, String> before = TestSites.snapshot(site);
-    Files.writeString(work.resolve("content/ja/mhlw/6.5.adoc"), "\n追記。\n", APPEND);
+    Map<String, String> before = publishedThenEdited(content, site);
 
     // In this JVM (no child): SIGTERM reaches the build itself, as Ctrl-C would.
     List<String> command = command(List.of("-Dmedguide.jvm=current"), content, site);
@@ -177,6 +257,15 @@ class PackagedJarIT {
   private static TestSites.ProcessResult build(
       List<String> jvmOptions, Path content, Path site, String... more) {
     return TestSites.run(Map.of(), command(jvmOptions, content, site, more).toArray(String[]::new));
+  }
+
+  /** Builds the content into the site, then edits a page; returns the site as published. */
+  private Map<String, String> publishedThenEdited(Path content, Path site) throws IOException {
+    TestSites.ProcessResult first = build(List.of(), content, site);
+    assertThat(first.code()).as(first.err()).isZero();
+    Map<String, String> before = TestSites.snapshot(site);
+    Files.writeString(work.resolve("content/ja/mhlw/6.5.adoc"), "\n追記。\n", APPEND);
+    return before;
   }
 
   /** The command line of {@link #build}. */
