@@ -41,6 +41,7 @@ final class BuildCommand implements Callable<Integer> {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
+      converter = BaseUrlConverter.class,
       description =
           "Where the site will be published (e.g. https://intranet.example/policies/medguide/); makes sitemap.xml URLs absolute. Pages never depend on it.")
   Optional<String> baseUrl = Optional.empty();

@@ -50,6 +50,12 @@ public final class SearchFields {
   public static final String ITEM_BODY = "item_body";
   public static final String ITEM_BIGRAM = "item_bigram";
 
+  /**
+   * The text a Japanese phrase is looked for in (title, headings, keywords, body), folded at index
+   * time ({@link GlossaryExpansion#fold}): stored only, so a query does not fold every candidate.
+   */
+  public static final String PHRASE_TEXT = "phrase_text";
+
   /** A requirement's text, stored for snippets (not indexed: {@link #BODY} is a page's). */
   public static final String ITEM_TEXT = "item_text";
 

@@ -329,6 +329,10 @@ public final class SearchIndexer {
       String all = text.title() + "\n" + text.headings() + "\n" + text.body();
       addText(
           doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), expansion.fold(all), false);
+      String shown = text.title() + "\n" + text.headings() + "\n" + keywords + "\n" + text.body();
+      doc.add(
+          new StoredField(
+              SearchFields.field(SearchFields.PHRASE_TEXT, lang), expansion.fold(shown)));
     }
     return doc;
   }
@@ -354,6 +358,10 @@ public final class SearchIndexer {
           SearchFields.field(SearchFields.ITEM_BIGRAM, lang),
           expansion.fold(all),
           false);
+      doc.add(
+          new StoredField(
+              SearchFields.field(SearchFields.PHRASE_TEXT, lang),
+              expansion.fold(text.title() + "\n" + text.body())));
     }
   }
 

@@ -214,6 +214,10 @@ final class AsciidocPageParser extends MarkupEngine implements LogHandler {
       // Nesting far too deep for the parser; the load stage names the line (SourceLimits).
       conversion.problems().add(source.path(), 0, "nested too deeply to convert");
       return new Conversion(source, "", conversion.problems());
+    } catch (OutOfMemoryError e) {
+      // This page alone took the memory (the others are small): named, and the build fails.
+      conversion.problems().add(source.path(), 0, "ran out of memory converting this page");
+      return new Conversion(source, "", conversion.problems());
     } finally {
       current.remove();
     }

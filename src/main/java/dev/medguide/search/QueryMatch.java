@@ -122,6 +122,10 @@ final class QueryMatch {
 
   /** Whether a document's own text (title, headings, keywords, body) contains a phrase. */
   boolean hasPhrase(Document doc) {
+    String stored = doc.get(SearchFields.field(SearchFields.PHRASE_TEXT, lang));
+    if (stored != null) {
+      return forms.stream().anyMatch(f -> f.phrase() != null && stored.contains(f.phrase()));
+    }
     StringBuilder text = new StringBuilder();
     for (String field :
         List.of(

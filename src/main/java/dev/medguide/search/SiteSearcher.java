@@ -147,14 +147,23 @@ public final class SiteSearcher implements AutoCloseable {
     }
     int added = 0;
     TopDocs top = searcher.search(q, accept == ACCEPT_ALL ? limit : PHRASE_CANDIDATES);
+    Set<String> phraseField = Set.of(SearchFields.field(SearchFields.PHRASE_TEXT, lang));
+    org.apache.lucene.index.StoredFields stored = searcher.storedFields();
     for (ScoreDoc scoreDoc : top.scoreDocs) {
-      Document doc = searcher.storedFields().document(scoreDoc.doc);
       if (added == limit) {
         break;
       }
-      if (!accept.test(doc)) {
-        continue;
+      // A candidate is tested on its folded text alone; only a hit's fields are all read.
+      if (accept != ACCEPT_ALL) {
+        Document folded = stored.document(scoreDoc.doc, phraseField);
+        if (!accept.test(
+            folded.getFields().isEmpty()
+                ? stored.document(scoreDoc.doc) // an index without the field
+                : folded)) {
+          continue;
+        }
       }
+      Document doc = stored.document(scoreDoc.doc);
       added++;
       hits.add(
           new SearchHit(

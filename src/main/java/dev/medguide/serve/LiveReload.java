@@ -212,9 +212,7 @@ public final class LiveReload {
     if (!relative.endsWith(".html")) {
       return null;
     }
-    Path root = siteDir.toAbsolutePath().normalize();
-    Path file = root.resolve(relative).normalize();
-    return file.startsWith(root) && Files.isRegularFile(file) ? file : null;
+    return SiteFile.inside(siteDir, relative).orElse(null);
   }
 
   private static boolean send(Response response, Callback callback, String type, byte[] body) {

@@ -33,8 +33,8 @@ final class NotFoundPage extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) throws IOException {
     String path = Request.getPathInContext(request).replaceFirst("^/+", "");
     String lang = path.startsWith("en/") ? "en" : "ja";
-    Path page = siteDir.resolve(lang).resolve("404.html");
-    if (!Files.isRegularFile(page)) {
+    Path page = SiteFile.inside(siteDir, lang + "/404.html").orElse(null);
+    if (page == null) {
       return false; // no site page: Jetty's own 404
     }
     String requested = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;

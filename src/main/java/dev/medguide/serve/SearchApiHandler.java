@@ -28,8 +28,9 @@ import org.eclipse.jetty.util.Fields;
  * <p>Answers are cached: the index changes only when the site is rebuilt, and readers ask the same
  * questions (search-as-you-type asks every prefix), so a repeated query costs a map lookup instead
  * of a search with snippets. The cache holds up to a number of answers ({@link #DEFAULT_CACHED}
- * unless the server is given another; when full, a new answer replaces an arbitrary one) and is
- * dropped whenever the searcher is replaced; 0 turns it off ({@code -Dmedguide.searchCache=0}).
+ * unless the server is given another) and up to {@link #MAX_CACHED_BYTES} bytes; when full, new
+ * answers replace arbitrary ones. It is dropped whenever the searcher is replaced; 0 turns it off
+ * ({@code -Dmedguide.searchCache=0}).
  */
 final class SearchApiHandler extends Handler.Abstract {
   static final String PATH = "/api/search";
@@ -41,8 +42,14 @@ final class SearchApiHandler extends Handler.Abstract {
   private final int cached;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** The answers (JSON) by query, and the searcher they came from. */
-  private record Answers(SiteSearcher from, Map<String, byte[]> byQuery) {}
+  /** The most bytes of answers kept (a typical answer of 10 hits is 3 to 6 KB). */
+  static final long MAX_CACHED_BYTES = 16L * 1024 * 1024;
+
+  /** The answers (JSON) by query, their total size, and the searcher they came from. */
+  private record Answers(
+      SiteSearcher from,
+      Map<String, byte[]> byQuery,
+      java.util.concurrent.atomic.AtomicLong bytes) {}
 
   /**
    * The current answers, replaced when the searcher changes. Lock-free: on two cores a thread
@@ -94,7 +101,10 @@ final class SearchApiHandler extends Handler.Abstract {
   private byte[] cached(SiteSearcher current, String key) {
     Answers now = answers.get();
     if (now == null || now.from() != current) {
-      answers.compareAndSet(now, new Answers(current, new ConcurrentHashMap<>()));
+      answers.compareAndSet(
+          now,
+          new Answers(
+              current, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong()));
       return null;
     }
     return now.byQuery().get(key);
@@ -106,14 +116,26 @@ final class SearchApiHandler extends Handler.Abstract {
       return;
     }
     Map<String, byte[]> byQuery = now.byQuery();
-    if (byQuery.size() >= cached) {
-      // Full: one answer makes room, whichever the map gives first.
-      var first = byQuery.keySet().iterator();
-      if (first.hasNext()) {
-        byQuery.remove(first.next());
+    // Full (in answers or in bytes): answers make room, whichever the map gives first.
+    var keys = byQuery.keySet().iterator();
+    while ((byQuery.size() >= cached || now.bytes().get() + answer.length > MAX_CACHED_BYTES)
+        && keys.hasNext()) {
+      byte[] removed = byQuery.remove(keys.next());
+      if (removed != null) {
+        now.bytes().addAndGet(-removed.length);
       }
     }
-    byQuery.put(key, answer);
+    if (answer.length > MAX_CACHED_BYTES) {
+      return;
+    }
+    byte[] previous = byQuery.put(key, answer);
+    now.bytes().addAndGet(answer.length - (previous == null ? 0 : previous.length));
+  }
+
+  /** How many answers are kept, and their bytes (for tests and the benchmark). */
+  long[] cacheSize() {
+    Answers now = answers.get();
+    return now == null ? new long[] {0, 0} : new long[] {now.byQuery().size(), now.bytes().get()};
   }
 
   /** What is wrong with the parameters, or null. */

@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class SiteServer implements AutoCloseable {
   private final Server server;
   private final AtomicReference<SiteSearcher> searcher;
+  private final SearchApiHandler answers;
 
   /**
    * Starts the server.
@@ -94,14 +95,15 @@ public final class SiteServer implements AutoCloseable {
     files.setDirAllowed(false);
     files.setWelcomeFiles("index.html");
     files.setEtags(true); // ETag + 304 Not Modified for unchanged files
+    answers = new SearchApiHandler(this.searcher::get, cachedAnswers);
     GzipHandler gzip = new GzipHandler();
     gzip.setHandler(
         new Handler.Sequence(
             new SecurityHeaders(),
             new ReadOnlyMethods(),
-            new SearchApiHandler(this.searcher::get, cachedAnswers),
+            answers,
             liveReload == null ? new Handler.Sequence() : liveReload.handler(siteDir),
-            files,
+            new RangeLimit(files),
             new NotFoundPage(siteDir)));
     ContextHandler context = new ContextHandler(gzip, basePath.isEmpty() ? "/" : basePath);
     server.setHandler(context);
@@ -135,6 +137,11 @@ public final class SiteServer implements AutoCloseable {
   public void replaceSearcher(SiteSearcher next) {
     SiteSearcher old = searcher.getAndSet(next);
     old.close();
+  }
+
+  /** How many search answers are cached, and their bytes. */
+  long[] searchCacheSize() {
+    return answers.cacheSize();
   }
 
   /** Where the server listens. */

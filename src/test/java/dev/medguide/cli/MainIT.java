@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,15 +29,19 @@ class MainIT {
   }
 
   /** Runs {@code build} of a content folder with the project's templates into work/out. */
-  private int build(Path content) {
-    return run(
-        "build",
-        "-c",
-        content.toString(),
-        "-t",
-        TestSites.projectDir().resolve("templates").toString(),
-        "-o",
-        work.resolve("out").toString());
+  private int build(Path content, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "build",
+                "-c",
+                content.toString(),
+                "-t",
+                TestSites.projectDir().resolve("templates").toString(),
+                "-o",
+                work.resolve("out").toString()));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   @Test
@@ -70,6 +75,21 @@ class MainIT {
     assertThat(run("build", "--lang", "fr")).isEqualTo(2);
     assertThat(run("build", "--no-such-option")).isEqualTo(2);
     assertThat(run("no-such-command")).isEqualTo(2);
+  }
+
+  /** sitemap.xml gets the base URL: only an absolute http(s) URL is one. */
+  @Test
+  void aBaseUrlThatIsNotAnAbsoluteHttpUrlIsAUsageError() {
+    for (String bad : List.of("javascript:alert(1)", "/policies/", "ftp://host/x", "https://")) {
+      err.reset();
+      assertThat(run("build", "--base-url", bad)).as(bad).isEqualTo(2);
+      assertThat(output()).as(bad).contains("is not an absolute http(s) URL");
+    }
+    err.reset();
+    Path content = TestSites.copyFixture("mini", work.resolve("content"));
+    assertThat(build(content, "--base-url", "https://intranet.example/medguide/"))
+        .as(output())
+        .isZero();
   }
 
   @Test
