@@ -38,13 +38,11 @@ final class QueryMatch {
   private final List<Form> forms;
   private final Language lang;
   private final Query item;
-  private final GlossaryExpansion expansion;
 
-  private QueryMatch(List<Form> forms, Language lang, Query item, GlossaryExpansion expansion) {
+  private QueryMatch(List<Form> forms, Language lang, Query item) {
     this.forms = forms;
     this.lang = lang;
     this.item = item;
-    this.expansion = expansion;
   }
 
   /**
@@ -74,7 +72,7 @@ final class QueryMatch {
     for (List<String> terms : expansion.expansions(text, lang)) {
       add(forms, new Form(terms, null, List.of()));
     }
-    return new QueryMatch(List.copyOf(forms), lang, item, expansion);
+    return new QueryMatch(List.copyOf(forms), lang, item);
   }
 
   private static void add(List<Form> forms, Form form) {
@@ -120,27 +118,14 @@ final class QueryMatch {
             .build());
   }
 
-  /** Whether a document's own text (title, headings, keywords, body) contains a phrase. */
+  /**
+   * Whether a document's own text (title, headings, keywords, body) contains a phrase: its {@link
+   * SearchFields#PHRASE_TEXT}, folded when indexed (every Japanese document has one).
+   */
   boolean hasPhrase(Document doc) {
     String stored = doc.get(SearchFields.field(SearchFields.PHRASE_TEXT, lang));
-    if (stored != null) {
-      return forms.stream().anyMatch(f -> f.phrase() != null && stored.contains(f.phrase()));
-    }
-    StringBuilder text = new StringBuilder();
-    for (String field :
-        List.of(
-            SearchFields.TITLE_STORED,
-            SearchFields.field(SearchFields.HEADINGS, lang),
-            SearchFields.field(SearchFields.KEYWORDS, lang),
-            SearchFields.field(SearchFields.BODY, lang),
-            SearchFields.field(SearchFields.ITEM_TEXT, lang))) {
-      String value = doc.get(field);
-      if (value != null) {
-        text.append(value).append('\n');
-      }
-    }
-    String folded = expansion.fold(text.toString());
-    return forms.stream().anyMatch(f -> f.phrase() != null && folded.contains(f.phrase()));
+    return stored != null
+        && forms.stream().anyMatch(f -> f.phrase() != null && stored.contains(f.phrase()));
   }
 
   private static final List<String> GRAM_FIELDS =

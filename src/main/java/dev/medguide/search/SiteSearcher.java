@@ -154,14 +154,8 @@ public final class SiteSearcher implements AutoCloseable {
         break;
       }
       // A candidate is tested on its folded text alone; only a hit's fields are all read.
-      if (accept != ACCEPT_ALL) {
-        Document folded = stored.document(scoreDoc.doc, phraseField);
-        if (!accept.test(
-            folded.getFields().isEmpty()
-                ? stored.document(scoreDoc.doc) // an index without the field
-                : folded)) {
-          continue;
-        }
+      if (accept != ACCEPT_ALL && !accept.test(stored.document(scoreDoc.doc, phraseField))) {
+        continue;
       }
       Document doc = stored.document(scoreDoc.doc);
       added++;
