@@ -22,7 +22,9 @@ import picocli.CommandLine.IVersionProvider;
       BuildCommand.class,
       RequirementsCommand.class,
       SearchCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      SearchExportCommand.class,
+      SearchPublishCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -8,6 +8,8 @@ import dev.medguide.publish.OutputSafety;
 import dev.medguide.publish.SitePublisher;
 import dev.medguide.render.Toolchain;
 import dev.medguide.search.SiteSearcher;
+import dev.medguide.search.SolrPart;
+import dev.medguide.search.SolrTarget;
 import dev.medguide.serve.LiveReload;
 import dev.medguide.serve.LiveSite;
 import dev.medguide.serve.SiteServer;
@@ -54,6 +56,15 @@ final class ServeCommand implements Callable<Integer> {
           "Rebuild when content or templates change and reload open pages (default: on; --no-watch turns it off).")
   boolean watch;
 
+  @Option(
+      names = "--search-backend",
+      paramLabel = "URL",
+      description =
+          "Answer /api/search from a SolrCloud collection the site was published to:"
+              + " solr://host:8983[,host2:8983]/solr/COLLECTION?site=ID (solrs:// for https)."
+              + " Credentials: MEDGUIDE_SOLR_USER and MEDGUIDE_SOLR_PASSWORD.")
+  String searchBackend;
+
   @Option(names = "--rebuild", description = "Build even if the site exists.")
   boolean rebuild;
 
@@ -68,6 +79,8 @@ final class ServeCommand implements Callable<Integer> {
     Path content = folders.content;
     Path templates = folders.templates;
     Path site = folders.site();
+    var backend =
+        Optional.ofNullable(searchBackend).map(b -> SolrTarget.ofBackend(b, System.getenv()));
     BuildOptions options =
         new BuildOptions(
             content,
@@ -92,18 +105,20 @@ final class ServeCommand implements Callable<Integer> {
         built = true;
       }
       var glossary = new ContentLoader(options).load().model().data().glossary();
+      SiteSearcher searcher = searcher(backend, site, glossary, live);
       // The watcher starts first: once the server answers, every save is seen.
       try (SiteWatcher watcher =
               watch ? new SiteWatcher(List.of(content, templates), live::rebuild) : null;
           SiteServer server =
               new SiteServer(
                   site,
-                  new SiteSearcher(site, glossary),
+                  searcher,
                   host,
                   port,
                   basePath,
                   liveReload,
-                  options.searchCacheAnswers())) {
+                  // Solr's answers change when a site is republished: none are kept here.
+                  backend.isPresent() ? 0 : options.searchCacheAnswers())) {
         live.attach(server);
         if (watch && !built) {
           // The site on disk is served at once; a build in the background gives the watcher what
@@ -119,17 +134,32 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The site's own index, or a Solr collection's documents of the site (then rebuilds keep it). */
+  private static SiteSearcher searcher(
+      Optional<java.util.Map.Entry<SolrTarget, String>> backend,
+      Path site,
+      List<dev.medguide.model.GlossaryTerm> glossary,
+      LiveSite live) {
+    if (backend.isEmpty()) {
+      return new SiteSearcher(site, glossary);
+    }
+    live.searchElsewhere();
+    return new SiteSearcher(
+        SolrPart.connector().open(backend.get().getKey(), backend.get().getValue()), glossary);
+  }
+
   /** The line that says where the site is served and what is watched. */
   private void announce(SiteServer server, BuildOptions options) {
     String prefix = basePath.endsWith("/") ? basePath : basePath + "/";
     main.err()
         .printf(
-            "serving %s at http://%s:%d%s (search API: %sapi/search?q=)%s; Ctrl-C stops%n",
+            "serving %s at http://%s:%d%s (search API: %sapi/search?q=%s)%s; Ctrl-C stops%n",
             options.outputDir(),
             server.address().getHostString(),
             server.address().getPort(),
             prefix,
             prefix,
+            searchBackend == null ? "" : ", answered by " + searchBackend,
             watch
                 ? ", rebuilding on changes to "
                     + options.contentDir()

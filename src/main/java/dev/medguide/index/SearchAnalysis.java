@@ -50,14 +50,49 @@ import org.apache.lucene.util.CharsRefBuilder;
 public final class SearchAnalysis {
   private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
 
+  private final List<String> dictionaryLines;
   private final UserDictionary userDictionary;
+  private final Map<Language, List<Rule>> rules = new java.util.EnumMap<>(Language.class);
   private final SynonymMap jaSynonyms;
   private final SynonymMap enSynonyms;
 
+  /**
+   * A synonym rule: the analysed words of a variant and of its canonical term.
+   *
+   * @param from the variant's terms
+   * @param to the canonical term's terms
+   */
+  public record Rule(List<String> from, List<String> to) {}
+
   public SearchAnalysis(List<GlossaryTerm> glossary) {
-    this.userDictionary = userDictionary(glossary);
+    this.dictionaryLines = userDictionaryLines(glossary);
+    this.userDictionary = userDictionary(dictionaryLines);
     this.jaSynonyms = synonyms(glossary, Language.JA);
     this.enSynonyms = synonyms(glossary, Language.EN);
+  }
+
+  /** The user dictionary in Kuromoji's CSV form, one entry per line (the Solr configset's). */
+  public List<String> userDictionaryLines() {
+    return dictionaryLines;
+  }
+
+  /** The synonym rules of a language's word fields, in the order they were added. */
+  public List<Rule> synonymRules(Language lang) {
+    return rules.getOrDefault(lang, List.of());
+  }
+
+  /** Kuromoji's part-of-speech tags dropped from Japanese text. */
+  public static java.util.Set<String> japaneseStopTags() {
+    return JapaneseAnalyzer.getDefaultStopTags();
+  }
+
+  /** The stop words of a language's word fields, sorted. */
+  public static List<String> stopWords(Language lang) {
+    org.apache.lucene.analysis.CharArraySet set =
+        lang == Language.JA
+            ? JapaneseAnalyzer.getDefaultStopSet()
+            : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    return set.stream().map(o -> new String((char[]) o)).sorted().toList();
   }
 
   /** The normalisation applied before any analysis: NFKC with case folding. */
@@ -154,7 +189,7 @@ public final class SearchAnalysis {
    * A Kuromoji user dictionary with every Japanese glossary term (and its Japanese variants) as one
    * word, so 真正性 or 外部保存 is never split.
    */
-  private static UserDictionary userDictionary(List<GlossaryTerm> glossary) {
+  private static List<String> userDictionaryLines(List<GlossaryTerm> glossary) {
     Map<String, String> entries = new TreeMap<>();
     for (GlossaryTerm term : glossary) {
       List<String> surfaces = new ArrayList<>(term.variants());
@@ -175,11 +210,15 @@ public final class SearchAnalysis {
         }
       }
     }
-    if (entries.isEmpty()) {
+    return List.copyOf(entries.values());
+  }
+
+  private static UserDictionary userDictionary(List<String> lines) {
+    if (lines.isEmpty()) {
       return null;
     }
     try {
-      return UserDictionary.open(new StringReader(String.join("\n", entries.values())));
+      return UserDictionary.open(new StringReader(String.join("\n", lines)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -189,7 +228,7 @@ public final class SearchAnalysis {
   private SynonymMap synonyms(List<GlossaryTerm> glossary, Language lang) {
     Analyzer base = lang == Language.JA ? japanese(null, false) : english(null, false);
     SynonymMap.Builder builder = new SynonymMap.Builder(true);
-    int added = 0;
+    List<Rule> added = new ArrayList<>();
     for (GlossaryTerm term : glossary) {
       String canonical = lang == Language.JA ? term.ja() : term.en();
       List<String> target = terms(base, canonical);
@@ -200,13 +239,14 @@ public final class SearchAnalysis {
         List<String> source = terms(base, variant);
         if (!source.isEmpty() && !source.equals(target) && script(variant) == lang) {
           builder.add(join(source), join(target), false);
-          added++;
+          added.add(new Rule(source, target));
         }
       }
     }
     base.close();
+    rules.put(lang, List.copyOf(added));
     try {
-      return added == 0 ? null : builder.build();
+      return added.isEmpty() ? null : builder.build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

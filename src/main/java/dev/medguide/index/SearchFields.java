@@ -73,7 +73,31 @@ public final class SearchFields {
     return java.util.List.of(TITLE, KEYWORDS, HEADINGS, BODY, ITEM_TITLE, ITEM_BODY);
   }
 
-  /** A document's prior weight, multiplied into its score (a doc-values field). */
+  /** The section number a document is about ({@code 6.5}), stored when it has one. */
+  public static final String SECTION = "section";
+
+  /**
+   * The edition a document follows, stored: its guideline's (第5版) for a page, the edition its
+   * wording was seen in (the code, {@code 5.2}) for a requirement.
+   */
+  public static final String EDITION = "edition";
+
+  /** The stored facts of a page that only exports read (the Solr documents). */
+  static Map<String, String> facts(
+      dev.medguide.model.SiteModel model, dev.medguide.model.Page page) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    page.number().ifPresent(n -> facts.put(SECTION, n));
+    java.util.Optional<String> edition =
+        page.kind() == dev.medguide.model.PageKind.REQUIREMENT
+            ? model.requirements().get(page.id(), page.lang()).map(r -> r.edition().code())
+            : page.guideline()
+                .flatMap(g -> model.guideline(g, page.lang()))
+                .map(dev.medguide.model.GuidelineInfo::edition);
+    edition.ifPresent(e -> facts.put(EDITION, e));
+    return facts;
+  }
+
+  /** A document's prior weight, multiplied into its score (a doc-values field, also stored). */
   public static final String WEIGHT = "weight";
 
   /**

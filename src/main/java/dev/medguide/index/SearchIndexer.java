@@ -303,6 +303,8 @@ public final class SearchIndexer {
     doc.add(new StringField(SearchFields.LANG, lang.code(), Field.Store.YES));
     doc.add(new StoredField(SearchFields.URL, page.url()));
     doc.add(new FloatDocValuesField(SearchFields.WEIGHT, SearchFields.weight(page)));
+    doc.add(new StoredField(SearchFields.WEIGHT, SearchFields.weight(page)));
+    SearchFields.facts(model, page).forEach((name, value) -> doc.add(new StoredField(name, value)));
     doc.add(new StoredField(SearchFields.TITLE_STORED, text.title()));
     doc.add(
         new StringField(SearchFields.GUIDELINE, page.guideline().orElse("site"), Field.Store.YES));
@@ -328,7 +330,7 @@ public final class SearchIndexer {
     if (lang == Language.JA) {
       String all = text.title() + "\n" + text.headings() + "\n" + text.body();
       addText(
-          doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), expansion.fold(all), false);
+          doc, analyzer, SearchFields.field(SearchFields.BIGRAM, lang), expansion.fold(all), true);
       String shown = text.title() + "\n" + text.headings() + "\n" + keywords + "\n" + text.body();
       doc.add(
           new StoredField(
@@ -345,9 +347,9 @@ public final class SearchIndexer {
       Analyzer analyzer,
       Map<String, List<String>> spellings) {
     String body = (text.headings() + "\n" + text.body()).strip();
-    addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_TITLE, lang), text.title(), false)
+    addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_TITLE, lang), text.title(), true)
         .addSpellings(text.title(), spellings);
-    addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_BODY, lang), body, false)
+    addText(doc, analyzer, SearchFields.field(SearchFields.ITEM_BODY, lang), body, true)
         .addSpellings(body, spellings);
     doc.add(new StoredField(SearchFields.field(SearchFields.ITEM_TEXT, lang), text.body()));
     if (lang == Language.JA) {
@@ -357,7 +359,7 @@ public final class SearchIndexer {
           analyzer,
           SearchFields.field(SearchFields.ITEM_BIGRAM, lang),
           expansion.fold(all),
-          false);
+          true);
       doc.add(
           new StoredField(
               SearchFields.field(SearchFields.PHRASE_TEXT, lang),

@@ -4,11 +4,9 @@ import dev.medguide.BuildException;
 import dev.medguide.index.GlossaryExpansion;
 import dev.medguide.index.SearchAnalysis;
 import dev.medguide.index.SearchFields;
-import dev.medguide.index.SearchIndexer;
 import dev.medguide.model.GlossaryTerm;
 import dev.medguide.model.Language;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,20 +17,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * Searches the Lucene index of a built site. A query's words are analysed exactly as the pages were
@@ -44,8 +35,7 @@ public final class SiteSearcher implements AutoCloseable {
   /** The longest query accepted; longer input is cut, not rejected. */
   public static final int MAX_QUERY_LENGTH = 200;
 
-  private final DirectoryReader reader;
-  private final IndexSearcher searcher;
+  private final SearchIndex index;
   private final SearchAnalysis analysis;
   private final GlossaryExpansion expansion;
   private final SnippetMaker snippets;
@@ -53,18 +43,19 @@ public final class SiteSearcher implements AutoCloseable {
   private final Map<Language, Analyzer> words = new java.util.EnumMap<>(Language.class);
   private final Analyzer bigrams;
 
+  /** Searches the Lucene index of a built site. */
   public SiteSearcher(Path siteDir, List<GlossaryTerm> glossary) {
-    Path indexDir = SearchIndexer.indexDirOf(siteDir);
-    if (!Files.isDirectory(indexDir)) {
-      throw new BuildException("no search index in " + siteDir + ": run 'medguide build' first");
-    }
-    try {
-      this.reader = DirectoryReader.open(FSDirectory.open(indexDir));
-    } catch (IOException e) {
-      throw new BuildException(
-          "cannot open the search index " + indexDir + ": " + e.getMessage(), e);
-    }
-    this.searcher = new IndexSearcher(reader);
+    this(new LuceneIndex(siteDir), glossary);
+  }
+
+  /**
+   * Searches an index holding a site's documents (its own, or a Solr collection's).
+   *
+   * @param index the index; closed with this searcher
+   * @param glossary the site's glossary, which its documents were analysed with
+   */
+  public SiteSearcher(SearchIndex index, List<GlossaryTerm> glossary) {
+    this.index = index;
     this.analysis = new SearchAnalysis(glossary);
     this.expansion = new GlossaryExpansion(analysis, glossary);
     this.snippets = new SnippetMaker();
@@ -92,8 +83,6 @@ public final class SiteSearcher implements AutoCloseable {
     return hits.isEmpty() ? search(text, languages, limit, true) : hits;
   }
 
-  private static final Predicate<Document> ACCEPT_ALL = doc -> true;
-
   /** The most documents a phrase is looked for in, per query and language. */
   static final int PHRASE_CANDIDATES = 1000;
 
@@ -105,12 +94,12 @@ public final class SiteSearcher implements AutoCloseable {
         Set<String> marks = highlights(text, lang);
         Query item = itemQuery(text);
         if (approximate) {
-          add(hits, query(text, lang, item, null), limit, ACCEPT_ALL, lang, marks, true);
+          add(hits, query(text, lang, item, null), limit, null, lang, marks, true);
           continue;
         }
         QueryMatch match = QueryMatch.of(text, lang, words.get(lang), bigrams, expansion, item);
         List<SearchHit> found = new ArrayList<>();
-        add(found, query(text, lang, item, match.direct()), limit, ACCEPT_ALL, lang, marks, false);
+        add(found, query(text, lang, item, match.direct()), limit, null, lang, marks, false);
         Optional<Query> candidates = match.phraseCandidates();
         if (candidates.isPresent()) {
           add(
@@ -132,7 +121,7 @@ public final class SiteSearcher implements AutoCloseable {
     return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
   }
 
-  /** Adds up to limit hits of a query that pass a test, best first. */
+  /** Adds up to limit hits of a query that pass a test (null: all), best first. */
   private void add(
       List<SearchHit> hits,
       Query q,
@@ -145,20 +134,10 @@ public final class SiteSearcher implements AutoCloseable {
     if (q == null) {
       return;
     }
-    int added = 0;
-    TopDocs top = searcher.search(q, accept == ACCEPT_ALL ? limit : PHRASE_CANDIDATES);
     Set<String> phraseField = Set.of(SearchFields.field(SearchFields.PHRASE_TEXT, lang));
-    org.apache.lucene.index.StoredFields stored = searcher.storedFields();
-    for (ScoreDoc scoreDoc : top.scoreDocs) {
-      if (added == limit) {
-        break;
-      }
-      // A candidate is tested on its folded text alone; only a hit's fields are all read.
-      if (accept != ACCEPT_ALL && !accept.test(stored.document(scoreDoc.doc, phraseField))) {
-        continue;
-      }
-      Document doc = stored.document(scoreDoc.doc);
-      added++;
+    for (SearchIndex.Found found :
+        index.search(q, limit, PHRASE_CANDIDATES, phraseField, accept, shown(lang))) {
+      Document doc = found.doc();
       hits.add(
           new SearchHit(
               doc.get(SearchFields.ID),
@@ -166,10 +145,21 @@ public final class SiteSearcher implements AutoCloseable {
               doc.get(SearchFields.TITLE_STORED),
               doc.get(SearchFields.URL),
               doc.get(SearchFields.GUIDELINE),
-              scoreDoc.score,
+              found.score(),
               snippets.snippet(body(doc, lang), marks),
               approximate));
     }
+  }
+
+  /** The stored fields a hit shows. */
+  private static Set<String> shown(Language lang) {
+    return Set.of(
+        SearchFields.ID,
+        SearchFields.TITLE_STORED,
+        SearchFields.URL,
+        SearchFields.GUIDELINE,
+        SearchFields.field(SearchFields.BODY, lang),
+        SearchFields.field(SearchFields.ITEM_TEXT, lang));
   }
 
   /** The stored text a snippet is cut from: a page's body, or a requirement's text. */
@@ -180,7 +170,7 @@ public final class SiteSearcher implements AutoCloseable {
 
   /**
    * The query of one language: every analysed term in every field, weighted by field, over the
-   * documents of a filter (all if null).
+   * documents of a filter (all if null); the index multiplies its scores by the documents' weights.
    */
   Query query(String text, Language lang, Query item, Query filter) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
@@ -206,10 +196,7 @@ public final class SiteSearcher implements AutoCloseable {
     if (filter != null) {
       builder.add(filter, BooleanClause.Occur.FILTER);
     }
-    return clauses == 0
-        ? null
-        : FunctionScoreQuery.boostByValue(
-            builder.build(), DoubleValuesSource.fromFloatField(SearchFields.WEIGHT));
+    return clauses == 0 ? null : builder.build();
   }
 
   /** The documents whose item id is the query. */
@@ -246,10 +233,6 @@ public final class SiteSearcher implements AutoCloseable {
   public void close() {
     words.values().forEach(Analyzer::close);
     bigrams.close();
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new BuildException("cannot close the search index: " + e.getMessage(), e);
-    }
+    index.close();
   }
 }

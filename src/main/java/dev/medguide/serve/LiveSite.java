@@ -123,8 +123,18 @@ public final class LiveSite {
     }
   }
 
+  /**
+   * Leaves the server's searcher as it is after rebuilds: the search runs elsewhere (a Solr
+   * collection, which {@code search-publish} updates).
+   */
+  public void searchElsewhere() {
+    searchElsewhere = true;
+  }
+
+  private volatile boolean searchElsewhere;
+
   private void replaceSearcher() {
-    if (server != null) {
+    if (server != null && !searchElsewhere) {
       var glossary = last.content().model().data().glossary();
       server.replaceSearcher(new SiteSearcher(options.outputDir(), glossary));
     }

@@ -92,7 +92,16 @@ final class SearchApiHandler extends Handler.Abstract {
     String key = languages + "\u0000" + limit + "\u0000" + query;
     byte[] answer = cached(current, key);
     if (answer == null) {
-      answer = json.writeValueAsBytes(current.search(query, languages, limit));
+      try {
+        answer = json.writeValueAsBytes(current.search(query, languages, limit));
+      } catch (dev.medguide.BuildException e) {
+        // A search backend elsewhere (Solr) that cannot answer now: say so, as JSON.
+        return send(
+            response,
+            callback,
+            HttpStatus.SERVICE_UNAVAILABLE_503,
+            Map.of("error", e.getMessage()));
+      }
       cache(current, key, answer);
     }
     return send(response, callback, HttpStatus.OK_200, answer);
