@@ -2,8 +2,6 @@ package dev.medguide.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.medguide.config.BuildOptions;
-import dev.medguide.load.ContentLoader;
 import dev.medguide.model.Language;
 import dev.medguide.search.SearchHit;
 import dev.medguide.search.SiteSearcher;
@@ -55,16 +53,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     Logging.configure(false);
     Set<Language> languages = languages(String.join(" ", words));
-    BuildOptions options =
-        new BuildOptions(
-            folders.content,
-            folders.templates,
-            folders.output,
-            EnumSet.allOf(Language.class),
-            false,
-            Optional.empty(),
-            Optional.empty());
-    var glossary = new ContentLoader(options).load().model().data().glossary();
+    var glossary = folders.glossary();
     try (SiteSearcher searcher = new SiteSearcher(folders.output, glossary)) {
       List<SearchHit> hits = searcher.search(String.join(" ", words), languages, limit);
       if (json) {

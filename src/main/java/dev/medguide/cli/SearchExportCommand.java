@@ -1,19 +1,10 @@
 package dev.medguide.cli;
 
-import dev.medguide.BuildException;
-import dev.medguide.config.BuildOptions;
-import dev.medguide.index.SearchAnalysis;
-import dev.medguide.index.SolrExport;
-import dev.medguide.load.ContentLoader;
-import dev.medguide.model.GlossaryTerm;
-import dev.medguide.model.Language;
+import dev.medguide.publish.OutputRefusedException;
+import dev.medguide.publish.OutputSafety;
 import dev.medguide.search.SolrConnector;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.medguide.search.SolrPart;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code medguide search-export --solr DIR}: the built site's search index for SolrCloud, a
- * configset and the documents (see {@link SolrExport}).
+ * configset and the documents (see {@code dev.medguide.solr.SolrExport}).
  */
 @Command(
     name = "search-export",
@@ -51,7 +42,10 @@ final class SearchExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Logging.configure(false);
-    Exported exported = export(folders, SolrConnector.checkSite(site), dir);
+    refuseInsideTheProject(dir, folders);
+    SolrConnector.Export exported =
+        SolrPart.connector()
+            .export(folders.glossary(), folders.site(), SolrConnector.checkSite(site), dir);
     main.out()
         .printf(
             "wrote configset %s (%s) and %d documents of site %s (%s)%n",
@@ -63,38 +57,15 @@ final class SearchExportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /**
-   * What an export wrote.
-   *
-   * @param configName the configset's name
-   */
-  record Exported(Path configset, String configName, Path documents, int count) {}
-
-  /** Exports the built site of some folders into {@code dir}. */
-  static Exported export(SiteFolders folders, String site, Path dir) {
-    Path configset = dir.resolve(SolrExport.CONFIGSET);
-    Path documents = dir.resolve(SolrExport.DOCUMENTS);
-    try {
-      Files.createDirectories(configset);
-    } catch (IOException e) {
-      throw new BuildException("cannot create " + configset + ": " + e.getMessage(), e);
+  /** The export is never written into the content, the templates or the published site. */
+  static void refuseInsideTheProject(java.nio.file.Path dir, SiteFolders folders) {
+    java.nio.file.Path real = OutputSafety.real(dir);
+    for (java.nio.file.Path folder :
+        java.util.List.of(folders.content, folders.templates, folders.site())) {
+      if (real.startsWith(OutputSafety.real(folder))) {
+        throw new OutputRefusedException(
+            "refusing to write the Solr export into " + dir + ": it is inside " + folder);
+      }
     }
-    String name = SolrExport.writeConfigset(new SearchAnalysis(glossary(folders)), configset);
-    int count = SolrExport.writeDocuments(folders.site(), site, documents);
-    return new Exported(configset, name, documents, count);
-  }
-
-  /** The glossary of the content the site was built from (its analysis depends on it). */
-  static List<GlossaryTerm> glossary(SiteFolders folders) {
-    BuildOptions options =
-        new BuildOptions(
-            folders.content,
-            folders.templates,
-            folders.output,
-            EnumSet.allOf(Language.class),
-            false,
-            Optional.empty(),
-            Optional.empty());
-    return new ContentLoader(options).load().model().data().glossary();
   }
 }

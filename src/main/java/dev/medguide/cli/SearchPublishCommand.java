@@ -84,18 +84,17 @@ final class SearchPublishCommand implements Callable<Integer> {
       throw new BuildException("cannot create a temporary folder: " + e.getMessage(), e);
     }
     try {
-      SearchExportCommand.Exported exported = SearchExportCommand.export(folders, site, dir);
+      SolrConnector connector = SolrPart.connector();
+      SolrConnector.Export exported =
+          connector.export(folders.glossary(), folders.site(), site, dir);
       String done =
-          SolrPart.connector()
-              .publish(
-                  target,
-                  exported.configset(),
-                  exported.configName(),
-                  exported.documents(),
-                  site,
-                  create
-                      ? Optional.of(new SolrConnector.Creation(shards, replicas))
-                      : Optional.empty());
+          connector.publish(
+              target,
+              exported,
+              site,
+              create
+                  ? Optional.of(new SolrConnector.Creation(shards, replicas))
+                  : Optional.empty());
       main.out().println(done);
       return ExitCodes.OK;
     } finally {

@@ -59,6 +59,10 @@ public final class SearchFields {
   /** A requirement's text, stored for snippets (not indexed: {@link #BODY} is a page's). */
   public static final String ITEM_TEXT = "item_text";
 
+  /** The fields analysed by a language's word analyzer. */
+  public static final java.util.List<String> WORD_FIELDS =
+      java.util.List.of(TITLE, KEYWORDS, HEADINGS, BODY, ITEM_TITLE, ITEM_BODY);
+
   /** Whether the field holds bigrams (it gets the query's bigrams, not its words). */
   public static boolean isBigram(String name) {
     return name.equals(BIGRAM) || name.equals(ITEM_BIGRAM);

@@ -217,14 +217,7 @@ public final class SearchIndexer {
     Map<String, Analyzer> fields = new HashMap<>();
     for (Language lang : Language.values()) {
       Analyzer words = analysis.words(lang, true);
-      for (String name :
-          List.of(
-              SearchFields.TITLE,
-              SearchFields.KEYWORDS,
-              SearchFields.HEADINGS,
-              SearchFields.BODY,
-              SearchFields.ITEM_TITLE,
-              SearchFields.ITEM_BODY)) {
+      for (String name : SearchFields.WORD_FIELDS) {
         fields.put(SearchFields.field(name, lang), words);
       }
     }

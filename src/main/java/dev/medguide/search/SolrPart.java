@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Loads medguide's Solr part on demand. SolrJ is not on the class path of {@code build} (it would
- * only make it bigger and slower to start): the packaged jar keeps it in {@code solr-lib/} beside
- * {@code lib/}, and the commands that talk to Solr load it here, in a class loader that takes SolrJ
- * and the Solr part ({@code dev.medguide.solr}) from there and everything else (Lucene, Jackson,
- * the rest of medguide) from the application, so both sides share {@link SolrConnector}'s types.
- * When SolrJ is already on the class path (the tests), the part is loaded from it.
+ * Loads medguide's Solr part on demand. Neither the part ({@code dev.medguide.solr}, its own jar
+ * {@code medguide-solr.jar}) nor SolrJ is on the class path of {@code build}, which they would only
+ * make bigger and slower to start: both are in {@code solr-lib/} beside {@code lib/}, and the
+ * commands that use Solr load them here, in a class loader whose parent is the application's, so
+ * Lucene, Jackson and the rest of medguide are shared and so are {@link SolrConnector}'s types.
+ * When the part is already on the class path (the tests), it is loaded from there.
  */
 public final class SolrPart {
   static final String IMPLEMENTATION = "dev.medguide.solr.SolrJConnector";
-  private static final String SOLRJ = "org/apache/solr/client/solrj/SolrClient.class";
+  private static final String PART = IMPLEMENTATION.replace('.', '/') + ".class";
   private static SolrConnector loaded;
 
   private SolrPart() {}
@@ -30,7 +30,7 @@ public final class SolrPart {
   public static synchronized SolrConnector connector() {
     if (loaded == null) {
       ClassLoader app = SolrPart.class.getClassLoader();
-      ClassLoader loader = app.getResource(SOLRJ) != null ? app : isolated(app);
+      ClassLoader loader = app.getResource(PART) != null ? app : isolated(app);
       try {
         loaded =
             (SolrConnector)
@@ -60,43 +60,10 @@ public final class SolrPart {
       for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
         urls.add(jar.toUri().toURL());
       }
-      urls.add(SolrPart.class.getProtectionDomain().getCodeSource().getLocation());
     } catch (IOException e) {
       throw new BuildException(
           "medguide's Solr part is not installed: no " + dir + " (" + e.getMessage() + ")", e);
     }
-    return new PartLoader(urls.toArray(URL[]::new), app);
-  }
-
-  /** Child-first for the Solr part and its libraries; the application's classes otherwise. */
-  private static final class PartLoader extends URLClassLoader {
-    static {
-      ClassLoader.registerAsParallelCapable();
-    }
-
-    PartLoader(URL[] urls, ClassLoader parent) {
-      super("medguide-solr", urls, parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> c = findLoadedClass(name);
-        if (c == null && name.startsWith("dev.medguide.solr.")) {
-          c = findClass(name);
-        }
-        if (c == null) {
-          try {
-            c = getParent().loadClass(name);
-          } catch (ClassNotFoundException e) {
-            c = findClass(name);
-          }
-        }
-        if (resolve) {
-          resolveClass(c);
-        }
-        return c;
-      }
-    }
+    return new URLClassLoader("medguide-solr", urls.toArray(URL[]::new), app);
   }
 }

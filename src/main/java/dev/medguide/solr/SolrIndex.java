@@ -1,7 +1,6 @@
 package dev.medguide.solr;
 
 import dev.medguide.index.SearchFields;
-import dev.medguide.index.SolrExport;
 import dev.medguide.search.SearchIndex;
 import dev.medguide.search.SolrTarget;
 import java.util.ArrayList;

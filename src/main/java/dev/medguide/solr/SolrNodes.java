@@ -16,8 +16,9 @@ import org.apache.solr.common.SolrException;
 /**
  * SolrJ clients of a target's nodes (SolrJ's JDK HTTP client: no Jetty of its own). A request goes
  * to the node that last answered; when that node cannot be reached, to the next, so a stopped node
- * costs one failed connection, not an error. Solr's refusals (bad request, authentication) are not
- * retried: every node would say the same.
+ * costs one failed connection, not an error; so does a node that answers 502, 503 or 504 (one
+ * shutting down says 503). Solr's refusals (bad request, authentication) are not retried: every
+ * node would say the same.
  */
 final class SolrNodes implements AutoCloseable {
   /** A request to one node. */
@@ -52,16 +53,27 @@ final class SolrNodes implements AutoCloseable {
         current.set(node);
         return result;
       } catch (SolrException e) {
-        throw refused(what, urls.get(node), e.code(), e.getMessage(), e);
+        if (!unavailable(e.code())) {
+          throw refused(what, urls.get(node), e.code(), e.getMessage(), e);
+        }
+        failures.add(urls.get(node) + ": HTTP " + e.code() + " (node unavailable)");
       } catch (SolrServerException | IOException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof SolrException se) {
+        if (cause instanceof SolrException se && !unavailable(se.code())) {
           throw refused(what, urls.get(node), se.code(), se.getMessage(), e);
         }
         failures.add(urls.get(node) + ": " + describe(cause));
       }
     }
     throw new BuildException("cannot reach Solr to " + what + ": " + String.join("; ", failures));
+  }
+
+  /**
+   * Whether a status says the node, not the request, is the problem: a node shutting down or
+   * starting answers 503, a proxy in front of a dead one 502 or 504.
+   */
+  static boolean unavailable(int code) {
+    return code == 502 || code == 503 || code == 504;
   }
 
   private static BuildException refused(

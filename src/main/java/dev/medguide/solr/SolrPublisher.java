@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medguide.BuildException;
-import dev.medguide.index.SolrExport;
 import dev.medguide.search.SolrConnector;
 import dev.medguide.search.SolrTarget;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.medguide.solr;
 
-import dev.medguide.index.SolrExport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

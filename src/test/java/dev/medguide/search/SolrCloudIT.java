@@ -2,9 +2,9 @@ package dev.medguide.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.medguide.index.SolrExport;
 import dev.medguide.model.GlossaryTerm;
 import dev.medguide.model.Language;
+import dev.medguide.solr.SolrExport;
 import dev.medguide.testing.SolrTestCluster;
 import dev.medguide.testing.TestSites;
 import java.net.HttpURLConnection;
@@ -81,6 +81,67 @@ class SolrCloudIT {
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Starts {@code serve} of the real site from the packaged jar with a Solr search backend. */
+  static Process serve(int port, String backend, Path log) throws java.io.IOException {
+    return new ProcessBuilder(
+            java(),
+            "-jar",
+            jar(),
+            "serve",
+            "-o",
+            realSite.toString(),
+            "--no-watch",
+            "--port",
+            Integer.toString(port),
+            "--search-backend",
+            backend)
+        .directory(TestSites.projectDir().toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  /** GET of a URL, waiting (up to two minutes) for a server that is still starting. */
+  static java.net.http.HttpResponse<String> get(String url, Process server, Path log)
+      throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (true) {
+      try {
+        return http.send(
+            java.net.http.HttpRequest.newBuilder(URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException e) {
+        assertThat(server.isAlive() && System.nanoTime() < deadline)
+            .as(Files.readString(log))
+            .isTrue();
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  /** Runs {@code search-export} of the real site from the packaged jar. */
+  static TestSites.ProcessResult export(Path dir, String site) {
+    return TestSites.run(
+        Map.of(),
+        java(),
+        "-jar",
+        jar(),
+        "search-export",
+        "-o",
+        realSite.toString(),
+        "--solr",
+        dir.toString(),
+        "--site",
+        site);
   }
 
   /** Runs {@code search-publish} from the packaged jar. */
@@ -253,54 +314,20 @@ class SolrCloudIT {
   @Test
   @Order(1)
   void serveAnswersTheSearchApiFromSolrAsFromLucene() throws Exception {
-    int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
     String backend =
         "solr://" + nodes.substring("http://".length()) + "/" + COLLECTION + "?site=real";
     Path log = work.resolve("serve.log");
-    Process serve =
-        new ProcessBuilder(
-                java(),
-                "-jar",
-                jar(),
-                "serve",
-                "-o",
-                realSite.toString(),
-                "--no-watch",
-                "--port",
-                Integer.toString(port),
-                "--search-backend",
-                backend)
-            .directory(TestSites.projectDir().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    int port = freePort();
+    Process serve = serve(port, backend, log);
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     try (SiteSearcher lucene = new SiteSearcher(realSite, glossary)) {
-      long deadline = System.nanoTime() + 120_000_000_000L;
       for (String query : List.of("真正性", "施錠管理", "authenticity", "mhlw-6.5-C13", "クラウドサービス事業者")) {
         String url =
             "http://127.0.0.1:"
                 + port
                 + "/api/search?limit=10&q="
                 + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
-        java.net.http.HttpResponse<String> answer = null;
-        while (answer == null) {
-          try {
-            answer =
-                http.send(
-                    java.net.http.HttpRequest.newBuilder(URI.create(url)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-          } catch (java.io.IOException e) {
-            assertThat(serve.isAlive() && System.nanoTime() < deadline)
-                .as(Files.readString(log))
-                .isTrue();
-            Thread.sleep(200);
-          }
-        }
+        java.net.http.HttpResponse<String> answer = get(url, serve, log);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         List<String> fromSolr = new ArrayList<>();
         for (var hit : json.readTree(answer.body())) {
@@ -409,25 +436,37 @@ class SolrCloudIT {
     assertThat(none.err())
         .startsWith(
             "error: Solr has no collection 'nothing' (collections: medguide); add --create");
+
+    Path inside = realSite.resolve("solr-export");
+    TestSites.ProcessResult refused = export(inside, "medguide");
+    assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+    assertThat(refused.err())
+        .startsWith("error: refusing to write the Solr export into " + inside + ": it is inside ");
+    assertThat(inside).doesNotExist();
+
+    Path log = work.resolve("serve-unreachable.log");
+    int port = freePort();
+    Process serve = serve(port, "solr://127.0.0.1:9/solr/medguide?site=real", log);
+    try {
+      var answer =
+          get("http://127.0.0.1:" + port + "/api/search?q=%E7%9C%9F%E6%AD%A3%E6%80%A7", serve, log);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+      assertThat(answer.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+      assertThat(answer.body())
+          .startsWith(
+              "{\"error\":\"cannot reach Solr to search medguide: http://127.0.0.1:9/solr: ");
+    } finally {
+      serve.destroy();
+      serve.waitFor();
+    }
   }
 
   @Test
   @Order(0)
   void theExportHoldsTheConfigsetAndEveryIndexedDocument() throws Exception {
     Path out = work.resolve("export");
-    TestSites.ProcessResult exported =
-        TestSites.run(
-            Map.of(),
-            java(),
-            "-jar",
-            jar(),
-            "search-export",
-            "-o",
-            realSite.toString(),
-            "--solr",
-            out.toString(),
-            "--site",
-            "real");
+    TestSites.ProcessResult exported = export(out, "real");
     assertThat(exported.code()).as(exported.err()).isZero();
     Path configset = out.resolve(SolrExport.CONFIGSET);
     assertThat(configset.resolve("managed-schema.xml"))
@@ -456,6 +495,13 @@ class SolrCloudIT {
     }
     assertThat(classPath).contains("lib/lucene-core-").doesNotContain("solr");
     assertThat(target.resolve("lib")).isDirectoryNotContaining("glob:**solr*");
-    assertThat(target.resolve("solr-lib")).isDirectoryContaining("glob:**/solr-solrj-9.10.1.jar");
+    assertThat(target.resolve("solr-lib"))
+        .isDirectoryContaining("glob:**/solr-solrj-9.10.1.jar")
+        .isDirectoryContaining("glob:**/medguide-solr.jar");
+    try (var jar = new java.util.jar.JarFile(target.resolve("medguide.jar").toFile())) {
+      assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
+          .contains("dev/medguide/search/SolrPart.class")
+          .noneMatch(name -> name.startsWith("dev/medguide/solr/"));
+    }
   }
 }

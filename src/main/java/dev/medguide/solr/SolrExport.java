@@ -1,9 +1,12 @@
-package dev.medguide.index;
+package dev.medguide.solr;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.medguide.BuildException;
+import dev.medguide.index.SearchAnalysis;
+import dev.medguide.index.SearchFields;
+import dev.medguide.index.SearchIndexer;
 import dev.medguide.model.Language;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,15 +47,6 @@ public final class SolrExport {
 
   /** The Lucene {@code id} (the page's id); Solr's {@code id} is site, language and page. */
   public static final String PAGE_ID = "page_id";
-
-  private static final List<String> WORD_FIELDS =
-      List.of(
-          SearchFields.TITLE,
-          SearchFields.KEYWORDS,
-          SearchFields.HEADINGS,
-          SearchFields.BODY,
-          SearchFields.ITEM_TITLE,
-          SearchFields.ITEM_BODY);
 
   private static final List<String> STRING_FIELDS =
       List.of(
@@ -113,7 +107,10 @@ public final class SolrExport {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, String> file : files.entrySet()) {
         byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
-        Files.write(dir.resolve(file.getKey()), bytes);
+        // A file already there is replaced, a symbolic link itself and not what it points to.
+        Path target = dir.resolve(file.getKey());
+        Files.deleteIfExists(target);
+        Files.write(target, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
         digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
         digest.update(bytes);
       }
@@ -163,7 +160,7 @@ public final class SolrExport {
 
   /** The analysed word fields (per language). */
   static List<String> wordFields() {
-    return WORD_FIELDS;
+    return SearchFields.WORD_FIELDS;
   }
 
   /**
@@ -177,6 +174,11 @@ public final class SolrExport {
       throw new BuildException("no search index in " + siteDir + ": run 'medguide build' first");
     }
     int count = 0;
+    try {
+      Files.deleteIfExists(file); // a link is replaced, never written through
+    } catch (IOException e) {
+      throw new BuildException("cannot replace " + file + ": " + e.getMessage(), e);
+    }
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
         JsonGenerator json = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
       json.writeStartArray();

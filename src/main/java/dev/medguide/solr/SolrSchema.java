@@ -1,5 +1,6 @@
-package dev.medguide.index;
+package dev.medguide.solr;
 
+import dev.medguide.index.SearchFields;
 import dev.medguide.model.Language;
 import java.util.stream.Collectors;
 
@@ -59,21 +60,7 @@ final class SolrSchema {
           <fieldType name="stored_text" class="solr.StrField" indexed="false" docValues="false"/>
           <fieldType name="pfloat" class="solr.FloatPointField" docValues="true"/>
           <fieldType name="plong" class="solr.LongPointField" docValues="true"/>
-          <fieldType name="text_ja" class="solr.TextField" autoGeneratePhraseQueries="false">
-            <analyzer type="index">%s
-              <filter class="solr.FlattenGraphFilterFactory"/>
-            </analyzer>
-            <analyzer type="query">%s
-            </analyzer>
-          </fieldType>
-          <fieldType name="text_en" class="solr.TextField" autoGeneratePhraseQueries="false">
-            <analyzer type="index">%s
-              <filter class="solr.FlattenGraphFilterFactory"/>
-            </analyzer>
-            <analyzer type="query">%s
-            </analyzer>
-          </fieldType>
-          <fieldType name="text_bigram" class="solr.TextField">
+        %s%s          <fieldType name="text_bigram" class="solr.TextField">
             <analyzer>
               <charFilter class="solr.ICUNormalizer2CharFilterFactory"/>
               <tokenizer class="solr.StandardTokenizerFactory"/>
@@ -83,7 +70,7 @@ final class SolrSchema {
           </fieldType>
         </schema>
         """
-        .formatted(fields, JA, JA, EN, EN);
+        .formatted(fields, textType("text_ja", JA), textType("text_en", EN));
   }
 
   private static final String NFKC_CF =
@@ -116,6 +103,20 @@ final class SolrSchema {
                 <filter class="solr.SynonymGraphFilterFactory" synonyms="synonyms_en.txt"
                         ignoreCase="true"/>"""
               .stripTrailing();
+
+  /** A word field type: the chain, with the synonym graph flattened at index time. */
+  private static String textType(String name, String chain) {
+    return """
+          <fieldType name="%s" class="solr.TextField" autoGeneratePhraseQueries="false">
+            <analyzer type="index">%s
+              <filter class="solr.FlattenGraphFilterFactory"/>
+            </analyzer>
+            <analyzer type="query">%s
+            </analyzer>
+          </fieldType>
+        """
+        .formatted(name, chain, chain);
+  }
 
   private static String solr(String name, Language lang) {
     return SolrExport.solrName(SearchFields.field(name, lang));
