@@ -60,6 +60,19 @@ public record SolrTarget(
         List.copyOf(nodes), collection, user, password.filter(p -> user.isPresent()));
   }
 
+  /** The nodes, collection and user; never the password (messages and logs may print this). */
+  @Override
+  public String toString() {
+    return "SolrTarget[nodes="
+        + nodes
+        + ", collection="
+        + collection
+        + ", user="
+        + user.orElse("(none)")
+        + (password.isPresent() ? ", password=(set)" : "")
+        + "]";
+  }
+
   /**
    * Reads serve's {@code solr://h1:8983,h2:8983/solr/COLLECTION?site=ID} ({@code solrs://} for
    * https): the target and the site.

@@ -280,6 +280,18 @@ class SolrCloudIT {
     long miniCount = count("mini");
     assertThat(real).isGreaterThan(100);
     assertThat(miniCount).isPositive().isLessThan(real);
+    String filtered =
+        cluster.urls().get(0)
+            + "/"
+            + COLLECTION
+            + "/select?wt=json&q=*:*&fl=site&rows=1000&fq=site:mini";
+    var docs =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(URI.create(filtered).toURL())
+            .path("response")
+            .path("docs");
+    assertThat(docs).hasSize((int) miniCount);
+    docs.forEach(d -> assertThat(d.get("site").asText()).isEqualTo("mini"));
 
     var miniGlossary =
         new dev.medguide.load.ContentLoader(

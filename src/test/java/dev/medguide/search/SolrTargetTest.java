@@ -23,6 +23,7 @@ class SolrTargetTest {
         .containsExactly(URI.create("https://a:8983/solr"), URI.create("https://b:8984/solr"));
     assertThat(two.user()).contains("ops");
     assertThat(two.password()).contains("s3cret");
+    assertThat(two.toString()).contains("user=ops", "password=(set)").doesNotContain("s3cret");
   }
 
   @Test
