@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.medguide.model.Language;
 import dev.medguide.search.SearchHit;
 import dev.medguide.search.SiteSearcher;
+import dev.medguide.search.SolrPart;
+import dev.medguide.search.SolrTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
@@ -46,6 +48,14 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array, best first.")
   boolean json;
 
+  @Option(
+      names = "--search-backend",
+      paramLabel = "URL",
+      description =
+          "Search a SolrCloud collection the site was published to instead of its own index:"
+              + " solr://host:8983[,host2:8983]/solr/COLLECTION?site=ID.")
+  String searchBackend;
+
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The words to search for.")
   List<String> words;
 
@@ -54,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
     Logging.configure(false);
     Set<Language> languages = languages(String.join(" ", words));
     var glossary = folders.glossary();
-    try (SiteSearcher searcher = new SiteSearcher(folders.output, glossary)) {
+    try (SiteSearcher searcher = searcher(glossary)) {
       List<SearchHit> hits = searcher.search(String.join(" ", words), languages, limit);
       if (json) {
         main.out()
@@ -85,6 +95,15 @@ final class SearchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private SiteSearcher searcher(List<dev.medguide.model.GlossaryTerm> glossary) {
+    if (searchBackend == null) {
+      return new SiteSearcher(folders.output, glossary);
+    }
+    var backend = SolrTarget.ofBackend(searchBackend, System.getenv());
+    return new SiteSearcher(
+        SolrPart.connector().open(backend.getKey(), backend.getValue()), glossary);
   }
 
   private Set<Language> languages(String query) {

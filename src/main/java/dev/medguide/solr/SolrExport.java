@@ -187,7 +187,16 @@ public final class SolrExport {
         StoredFields stored = leaf.reader().storedFields();
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live == null || live.get(doc)) {
-            write(json, stored.document(doc), site);
+            Document document = stored.document(doc);
+            if (document.getField(SearchFields.WEIGHT) == null) {
+              // An index written before the export existed lacks stored fields it needs.
+              throw new BuildException(
+                  "the search index of "
+                      + siteDir
+                      + " was written by an earlier medguide and lacks fields the export needs:"
+                      + " build the site again ('medguide build')");
+            }
+            write(json, document, site);
             count++;
           }
         }

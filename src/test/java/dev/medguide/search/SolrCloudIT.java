@@ -362,6 +362,26 @@ class SolrCloudIT {
         assertThat(fromSolr).as(query).isNotEmpty().containsExactlyElementsOf(fromLucene);
       }
       assertThat(Files.readString(log)).contains("answered by " + backend);
+      TestSites.ProcessResult cli =
+          TestSites.run(
+              Map.of(),
+              java(),
+              "-jar",
+              jar(),
+              "search",
+              "-o",
+              realSite.toString(),
+              "--json",
+              "--search-backend",
+              backend,
+              "施錠管理");
+      assertThat(cli.code()).as(cli.err()).isZero();
+      List<String> cliIds = new ArrayList<>();
+      json.readTree(cli.out()).forEach(hit -> cliIds.add(hit.get("id").asText()));
+      assertThat(cliIds)
+          .as("medguide search --search-backend")
+          .isNotEmpty()
+          .isEqualTo(RelevanceIT.lucene(lucene, "施錠管理", Language.JA, 10));
     } finally {
       serve.destroy();
       serve.waitFor();
