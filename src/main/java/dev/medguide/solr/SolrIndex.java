@@ -66,7 +66,9 @@ final class SolrIndex implements SearchIndex {
       return List.of();
     }
     Map<String, Document> full = new java.util.HashMap<>();
-    Object byId = Map.of("terms", Map.of("f", "id", "query", String.join(",", ids)));
+    // Separated by line breaks, which no id holds (a page id may hold a comma).
+    Object byId =
+        Map.of("terms", Map.of("f", "id", "separator", "\n", "query", String.join("\n", ids)));
     for (Found found : run(byId, ids.size(), fields)) {
       full.put(found.doc().get(SOLR_ID), found.doc());
     }
