@@ -74,7 +74,7 @@ public final class SearchFields {
    * Bigrams only rank.
    */
   public static java.util.List<String> matchFields() {
-    return java.util.List.of(TITLE, KEYWORDS, HEADINGS, BODY, ITEM_TITLE, ITEM_BODY);
+    return WORD_FIELDS;
   }
 
   /** The section number a document is about ({@code 6.5}), stored when it has one. */

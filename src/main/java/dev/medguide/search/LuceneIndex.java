@@ -27,17 +27,26 @@ public final class LuceneIndex implements SearchIndex {
   private final IndexSearcher searcher;
 
   public LuceneIndex(Path siteDir) {
+    this.reader = openReader(siteDir);
+    this.searcher = new IndexSearcher(reader);
+  }
+
+  /**
+   * Opens the Lucene index of a built site (the caller closes it).
+   *
+   * @throws BuildException when the site has no index or it cannot be read
+   */
+  public static DirectoryReader openReader(Path siteDir) {
     Path indexDir = SearchIndexer.indexDirOf(siteDir);
     if (!Files.isDirectory(indexDir)) {
       throw new BuildException("no search index in " + siteDir + ": run 'medguide build' first");
     }
     try {
-      this.reader = DirectoryReader.open(FSDirectory.open(indexDir));
+      return DirectoryReader.open(FSDirectory.open(indexDir));
     } catch (IOException e) {
       throw new BuildException(
           "cannot open the search index " + indexDir + ": " + e.getMessage(), e);
     }
-    this.searcher = new IndexSearcher(reader);
   }
 
   @Override

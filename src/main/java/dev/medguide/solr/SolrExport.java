@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.medguide.BuildException;
 import dev.medguide.index.SearchAnalysis;
 import dev.medguide.index.SearchFields;
-import dev.medguide.index.SearchIndexer;
 import dev.medguide.model.Language;
+import dev.medguide.search.LuceneIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -169,17 +168,13 @@ public final class SolrExport {
    * @return how many documents were written
    */
   public static int writeDocuments(Path siteDir, String site, Path file) {
-    Path indexDir = SearchIndexer.indexDirOf(siteDir);
-    if (!Files.isDirectory(indexDir)) {
-      throw new BuildException("no search index in " + siteDir + ": run 'medguide build' first");
-    }
     int count = 0;
     try {
       Files.deleteIfExists(file); // a link is replaced, never written through
     } catch (IOException e) {
       throw new BuildException("cannot replace " + file + ": " + e.getMessage(), e);
     }
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
+    try (DirectoryReader reader = LuceneIndex.openReader(siteDir);
         JsonGenerator json = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
       json.writeStartArray();
       for (LeafReaderContext leaf : reader.leaves()) {
